@@ -1,0 +1,15 @@
+package dev.paddock.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+
+/** Observed state of a ModelDeployment. */
+public record ModelDeploymentStatus(
+    @JsonPropertyDescription("The generation of the spec this status reflects.")
+        Long observedGeneration,
+    @JsonPropertyDescription("Primary and backup models.") ModelSlots slots,
+    @Size(max = 20) @JsonPropertyDescription("Latest rollout events, newest first (at most 20).")
+        List<RolloutEvent> history,
+    @JsonPropertyDescription("Ready, Progressing, RolledBack.") List<Condition> conditions) {}

@@ -1,0 +1,10 @@
+package dev.paddock.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One promotion, refusal or rollback. */
+public record RolloutEvent(
+    @JsonPropertyDescription("Promoted, Refused or RolledBack.") String action,
+    @JsonPropertyDescription("Trial code concerned.") String code,
+    @JsonPropertyDescription("Why.") String reason,
+    @JsonPropertyDescription("When.") String time) {}

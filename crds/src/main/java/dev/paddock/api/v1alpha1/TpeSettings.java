@@ -1,0 +1,24 @@
+package dev.paddock.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
+/** Knobs of the TPE sampler, named as in Optuna's TPESampler. */
+public record TpeSettings(
+    @Min(1) @JsonPropertyDescription("Random trials before TPE takes over (default 10).")
+        Integer startupTrials,
+    @Min(1)
+        @Max(1000)
+        @JsonPropertyDescription("Candidates drawn per suggestion to maximize EI (default 24).")
+        Integer candidates,
+    @Min(0.01)
+        @Max(0.99)
+        @JsonPropertyDescription("Fraction of trials counted as good (default 0.25).")
+        Double gamma,
+    @Min(0.0) @JsonPropertyDescription("Weight of the prior in each Parzen estimator (default 1).")
+        Double priorWeight,
+    @JsonPropertyDescription(
+            "Count running trials as if they had the worst observed value, so parallel"
+                + " suggestions spread out (default true).")
+        Boolean constantLiar) {}

@@ -1,0 +1,172 @@
+package dev.paddock.testsupport;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real MinIO server on a free loopback port with a fresh data directory and random credentials.
+ * {@link #stop()} and {@link #start()} keep the port and the data, so a test can simulate a store
+ * outage and its return.
+ */
+public final class MinioServer implements AutoCloseable {
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path binary;
+  private final Path dataDir;
+  private final Path logFile;
+  private final int port;
+  private final String accessKey = "paddock-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String secretKey = UUID.randomUUID().toString();
+  private Process process;
+
+  public MinioServer() {
+    this.binary = TestComponents.binary("minio");
+    this.port = TestComponents.freePort();
+    try {
+      Path root = Files.createTempDirectory("paddock-minio-");
+      this.dataDir = Files.createDirectories(root.resolve("data"));
+      this.logFile = root.resolve("minio.log");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts the server (again) and waits until it answers its liveness probe. */
+  public synchronized MinioServer start() {
+    if (process != null && process.isAlive()) {
+      return this;
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            binary.toString(),
+            "server",
+            dataDir.toString(),
+            "--address",
+            "127.0.0.1:" + port,
+            "--console-address",
+            "127.0.0.1:" + TestComponents.freePort());
+    builder.environment().put("MINIO_ROOT_USER", accessKey);
+    builder.environment().put("MINIO_ROOT_PASSWORD", secretKey);
+    builder.environment().put("MINIO_BROWSER", "off");
+    builder.environment().put("MINIO_UPDATE", "off");
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + binary, e);
+    }
+    ProcessReaper.register(process);
+    awaitLive();
+    return this;
+  }
+
+  /** Stops the server, keeping its data directory and port for a later {@link #start()}. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    ProcessReaper.terminate(process);
+    process = null;
+  }
+
+  @Override
+  public void close() {
+    stop();
+    deleteRecursively(dataDir.getParent());
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String accessKey() {
+    return accessKey;
+  }
+
+  public String secretKey() {
+    return secretKey;
+  }
+
+  public MinioClient client() {
+    return MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).build();
+  }
+
+  /** Creates a bucket if it does not exist yet. */
+  public void createBucket(String bucket) {
+    try {
+      MinioClient client = client();
+      if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not create bucket " + bucket, e);
+    }
+  }
+
+  private void awaitLive() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create(endpoint() + "/minio/health/live"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("MinIO exited at start; see " + logFile);
+      }
+      try {
+        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for MinIO", e);
+      }
+      sleep(100);
+    }
+    throw new IllegalStateException("MinIO not live after " + STARTUP_TIMEOUT + "; see " + logFile);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
