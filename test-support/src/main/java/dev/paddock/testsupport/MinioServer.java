@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real MinIO server on a free loopback port with a fresh data directory and random credentials.
@@ -90,7 +88,7 @@ public final class MinioServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    deleteRecursively(dataDir.getParent());
+    TestComponents.deleteRecursively(dataDir.getParent());
   }
 
   public String endpoint() {
@@ -156,17 +154,6 @@ public final class MinioServer implements AutoCloseable {
       TimeUnit.MILLISECONDS.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

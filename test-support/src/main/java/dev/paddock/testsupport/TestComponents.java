@@ -83,4 +83,16 @@ public final class TestComponents {
     throw new IllegalStateException(
         "not inside the Paddock repository: " + Paths.get("").toAbsolutePath());
   }
+
+  /** Deletes a directory tree, if it exists. */
+  public static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

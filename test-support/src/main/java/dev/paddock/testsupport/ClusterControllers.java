@@ -1,0 +1,137 @@
+package dev.paddock.testsupport;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rest of a control plane beside {@link KubeCluster}'s API server: kube-scheduler,
+ * kube-controller-manager (Jobs, garbage collection, Deployments, node lifecycle, which lifts the
+ * not-ready taint) and kwok, which plays the kubelet of fake nodes (pods on them become Running,
+ * and pods of Jobs complete). Enough for pods to be scheduled onto GPU nodes and Jobs to finish,
+ * without containers or a container runtime.
+ */
+public final class ClusterControllers implements AutoCloseable {
+
+  /** The annotation that tells kwok a node is its to manage. */
+  public static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+
+  private static final List<String> CONTROLLERS =
+      List.of(
+          "job",
+          "garbagecollector",
+          "podgc",
+          "nodelifecycle",
+          "namespace",
+          "ttl-after-finished",
+          "deployment",
+          "replicaset",
+          "endpointslice");
+
+  private final KubeCluster cluster;
+  private final Path workDir;
+  private final List<Process> processes = new ArrayList<>();
+
+  private ClusterControllers(KubeCluster cluster, Path workDir) {
+    this.cluster = cluster;
+    this.workDir = workDir;
+  }
+
+  /** Starts the scheduler, the controller manager and kwok against the cluster. */
+  public static ClusterControllers start(KubeCluster cluster) {
+    try {
+      Path workDir = Files.createTempDirectory("paddock-controllers-");
+      Path kubeconfig = Files.writeString(workDir.resolve("kubeconfig.yaml"), cluster.kubeconfig());
+      ClusterControllers controllers = new ClusterControllers(cluster, workDir);
+      controllers.launch(
+          "kube-scheduler",
+          TestComponents.k8sBinary("kube-scheduler"),
+          "--kubeconfig=" + kubeconfig,
+          "--leader-elect=false",
+          "--secure-port=0",
+          "--v=2");
+      controllers.launch(
+          "kube-controller-manager",
+          TestComponents.k8sBinary("kube-controller-manager"),
+          "--kubeconfig=" + kubeconfig,
+          "--leader-elect=false",
+          "--secure-port=0",
+          "--controllers=" + String.join(",", CONTROLLERS),
+          "--concurrent-job-syncs=10");
+      controllers.launch(
+          "kwok",
+          TestComponents.binary("kwok"),
+          "--kubeconfig=" + kubeconfig,
+          "--manage-all-nodes=false",
+          "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
+          "--cidr=10.0.0.1/24",
+          "--node-ip=10.0.0.1");
+      return controllers;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Registers a fake node managed by kwok, with the given extended resources (e.g. {@code
+   * nvidia.com/gpu: 8}) besides 32 CPUs, 256 GiB and 110 pods.
+   */
+  public void addNode(String name, Map<String, String> extendedResources) {
+    Map<String, Quantity> capacity = new java.util.LinkedHashMap<>();
+    capacity.put("cpu", new Quantity("32"));
+    capacity.put("memory", new Quantity("256Gi"));
+    capacity.put("pods", new Quantity("110"));
+    extendedResources.forEach((resource, amount) -> capacity.put(resource, new Quantity(amount)));
+    cluster
+        .client()
+        .nodes()
+        .resource(
+            new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToAnnotations(KWOK_NODE_ANNOTATION, "fake")
+                .addToLabels("kubernetes.io/hostname", name)
+                .addToLabels("type", "kwok")
+                .endMetadata()
+                .withNewStatus()
+                .withCapacity(capacity)
+                .withAllocatable(capacity)
+                .endStatus()
+                .build())
+        .create();
+  }
+
+  private void launch(String name, Path binary, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve(name + ".log").toFile())
+            .start();
+    ProcessReaper.register(process);
+    processes.add(process);
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited at start; see " + workDir);
+    }
+  }
+
+  /** Where the components' logs are, for a failing test's message. */
+  public Path logDirectory() {
+    return workDir;
+  }
+
+  @Override
+  public void close() {
+    processes.forEach(ProcessReaper::terminate);
+    processes.clear();
+    TestComponents.deleteRecursively(workDir);
+  }
+}
