@@ -16,9 +16,14 @@ public record TpeSettings(
         @Max(0.99)
         @JsonPropertyDescription("Fraction of trials counted as good (default 0.25).")
         Double gamma,
-    @Min(0.0) @JsonPropertyDescription("Weight of the prior in each Parzen estimator (default 1).")
+    @Min(0.001)
+        @JsonPropertyDescription("Weight of the prior in each Parzen estimator (default 1).")
         Double priorWeight,
     @JsonPropertyDescription(
             "Count running trials as if they had the worst observed value, so parallel"
                 + " suggestions spread out (default true).")
-        Boolean constantLiar) {}
+        Boolean constantLiar,
+    @JsonPropertyDescription(
+            "Model the parameters jointly (multivariate TPE) rather than one by one (default"
+                + " true).")
+        Boolean multivariate) {}

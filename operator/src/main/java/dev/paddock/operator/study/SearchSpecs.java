@@ -68,7 +68,7 @@ final class SearchSpecs {
         Objects.requireNonNullElse(tpe.gamma(), defaults.gamma()),
         Objects.requireNonNullElse(tpe.priorWeight(), defaults.priorWeight()),
         Objects.requireNonNullElse(tpe.constantLiar(), defaults.constantLiar()),
-        defaults.multivariate());
+        Objects.requireNonNullElse(tpe.multivariate(), defaults.multivariate()));
   }
 
   private static EnsembleSettings ensemble(EnsembleSpec ensemble) {

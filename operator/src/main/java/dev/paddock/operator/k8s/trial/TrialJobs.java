@@ -1,0 +1,156 @@
+package dev.paddock.operator.k8s.trial;
+
+import dev.paddock.api.v1alpha1.RetentionSpec;
+import dev.paddock.api.v1alpha1.SchedulingSpec;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialSettings;
+import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.Labels;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders a trial's batch/v1 Job from its study's pod template: the trainer contract's environment,
+ * priority and Kueue queue, owner reference and labels, and a pod failure policy under which a
+ * disruption (preemption, eviction, node loss) is retried without counting against {@code
+ * maxRetries} while a user error (trainer exit code 2) fails at once.
+ */
+public final class TrialJobs {
+
+  /** The trainer's exit code for errors that a retry cannot fix (bad data, bad parameters). */
+  public static final int USER_ERROR_EXIT_CODE = 2;
+
+  static final String TRAINER = "trainer";
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private TrialJobs() {}
+
+  public static Job render(
+      TrainingStudy study, Trial trial, ClusterSettings settings, String reportToken) {
+    TrialSettings settingsOfTrials = study.getSpec().trial();
+    SchedulingSpec scheduling = study.getSpec().scheduling();
+    String queue = scheduling == null ? null : scheduling.queueName();
+    Map<String, String> labels = labels(study, trial, queue);
+    PodTemplateSpec template = podTemplate(study, trial, settings, reportToken, labels);
+    return new JobBuilder()
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withName(trial.getMetadata().getName())
+                .withNamespace(trial.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withOwnerReferences(
+                    new OwnerReferenceBuilder()
+                        .withApiVersion(trial.getApiVersion())
+                        .withKind(trial.getKind())
+                        .withName(trial.getMetadata().getName())
+                        .withUid(trial.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .build())
+        .withNewSpec()
+        .withBackoffLimit(Objects.requireNonNullElse(settingsOfTrials.maxRetries(), 0))
+        .withPodFailurePolicy(failurePolicy())
+        .withActiveDeadlineSeconds(settingsOfTrials.activeDeadlineSeconds())
+        .withTtlSecondsAfterFinished(ttl(study.getSpec().retention()))
+        .withSuspend(queue != null ? Boolean.TRUE : null)
+        .withTemplate(template)
+        .endSpec()
+        .build();
+  }
+
+  private static Map<String, String> labels(TrainingStudy study, Trial trial, String queue) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(Labels.STUDY, study.getMetadata().getName());
+    labels.put(Labels.TRIAL, trial.getMetadata().getName());
+    labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+    if (queue != null) {
+      labels.put(Labels.KUEUE_QUEUE, queue);
+    }
+    return labels;
+  }
+
+  private static PodTemplateSpec podTemplate(
+      TrainingStudy study,
+      Trial trial,
+      ClusterSettings settings,
+      String token,
+      Map<String, String> labels) {
+    PodTemplateSpec template =
+        SERIALIZATION.convertValue(study.getSpec().trial().template(), PodTemplateSpec.class);
+    if (template.getMetadata() == null) {
+      template.setMetadata(new ObjectMetaBuilder().build());
+    }
+    Map<String, String> podLabels =
+        new LinkedHashMap<>(
+            Objects.requireNonNullElse(template.getMetadata().getLabels(), Map.of()));
+    podLabels.putAll(labels);
+    template.getMetadata().setLabels(podLabels);
+    // The pod failure policy needs Never; the Job controller, not the kubelet, retries.
+    template.getSpec().setRestartPolicy("Never");
+    SchedulingSpec scheduling = study.getSpec().scheduling();
+    if (scheduling != null && scheduling.priorityClassName() != null) {
+      template.getSpec().setPriorityClassName(scheduling.priorityClassName());
+    }
+    Container trainer =
+        template.getSpec().getContainers().stream()
+            .filter(c -> TRAINER.equals(c.getName()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the pod template has no container named trainer"));
+    List<EnvVar> env = new ArrayList<>();
+    // The template's own PADDOCK_ variables would shadow the contract's: Paddock's win.
+    Objects.requireNonNullElse(trainer.getEnv(), List.<EnvVar>of()).stream()
+        .filter(e -> !e.getName().startsWith(TrialEnvironment.PREFIX))
+        .forEach(env::add);
+    env.addAll(TrialEnvironment.of(study, trial, settings, token));
+    trainer.setEnv(env);
+    if (trainer.getTerminationMessagePolicy() == null) {
+      trainer.setTerminationMessagePolicy("FallbackToLogsOnError");
+    }
+    return template;
+  }
+
+  private static PodFailurePolicy failurePolicy() {
+    return new PodFailurePolicyBuilder()
+        .addNewRule()
+        .withAction("Ignore")
+        .addNewOnPodCondition()
+        .withType("DisruptionTarget")
+        .withStatus("True")
+        .endOnPodCondition()
+        .endRule()
+        .addNewRule()
+        .withAction("FailJob")
+        .withNewOnExitCodes()
+        .withContainerName(TRAINER)
+        .withOperator("In")
+        .withValues(USER_ERROR_EXIT_CODE)
+        .endOnExitCodes()
+        .endRule()
+        .build();
+  }
+
+  private static Integer ttl(RetentionSpec retention) {
+    if (retention == null || retention.podTTLSeconds() == null) {
+      return null;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, retention.podTTLSeconds());
+  }
+}
