@@ -16,6 +16,10 @@ public record GradingSpec(
         @JsonPropertyDescription("Metric graded (default: the objective metric).")
         String metric,
     @JsonPropertyDescription(
+            "Whether a higher or lower value of metric is better (default: the objective's"
+                + " direction when grading the objective, else maximize).")
+        Direction direction,
+    @JsonPropertyDescription(
             "thresholds (absolute values; default when thresholds are given) or percentile (S ="
                 + " top 1%, A = top 10%, B = top 25%, C = top 50%, D = top 75% of the study so"
                 + " far).")
@@ -27,5 +31,5 @@ public record GradingSpec(
         @Pattern("^[A-Za-z0-9_.{}-]+$")
         @JsonPropertyDescription(
             "Template of the trial code, e.g. MLP-{grade}-N{hidden}B{batch_size}-L{lr}-{date}."
-                + " Placeholders: {grade}, {date}, {index}, {study}, {objective}, {<parameter>}.")
+                + " Placeholders: {grade}, {date}, {index}, {objective}, {<parameter>}.")
         String code) {}

@@ -32,10 +32,10 @@ import java.util.List;
     value =
         "!has(self.grading) || !has(self.grading.code) ||"
             + " self.grading.code.findAll('[{][^}]*[}]').all(m, m in ['{grade}', '{date}',"
-            + " '{index}', '{study}', '{objective}'] || (has(self.search.parameters) &&"
+            + " '{index}', '{objective}'] || (has(self.search.parameters) &&"
             + " self.search.parameters.exists(p, '{' + p.name + '}' == m)))",
     message =
-        "grading.code may only use {grade}, {date}, {index}, {study}, {objective} and"
+        "grading.code may only use {grade}, {date}, {index}, {objective} and"
             + " {<parameter name>} placeholders",
     fieldPath = ".grading.code")
 @ValidationRule(

@@ -2,6 +2,7 @@ package dev.paddock.operator.study;
 
 import dev.paddock.operator.grading.GradingSpec;
 import dev.paddock.operator.pruning.EarlyStopping;
+import dev.paddock.operator.search.Direction;
 import dev.paddock.operator.search.Objective;
 import dev.paddock.operator.search.StudySearch;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Objects;
 /**
  * Everything the planner, pruner and grader need from a study's spec, validated.
  *
- * @param grading null when the study grades nothing
+ * @param grading null when the study has no grading block
+ * @param gradingDirection which way the graded metric is better
  */
 public record StudyDefinition(
     String name,
@@ -21,7 +23,8 @@ public record StudyDefinition(
     EarlyStopping earlyStopping,
     int epochs,
     int maxRetries,
-    GradingSpec grading) {
+    GradingSpec grading,
+    Direction gradingDirection) {
 
   public StudyDefinition {
     Objects.requireNonNull(name, "metadata.name");
@@ -30,6 +33,7 @@ public record StudyDefinition(
     Objects.requireNonNull(budget, "spec.budget");
     metrics = List.copyOf(Objects.requireNonNullElse(metrics, List.of()));
     earlyStopping = Objects.requireNonNullElse(earlyStopping, EarlyStopping.NONE_SPEC);
+    gradingDirection = Objects.requireNonNullElse(gradingDirection, objective.direction());
     if (epochs < 1) {
       throw new IllegalArgumentException("spec.trial.epochs must be >= 1, got " + epochs);
     }

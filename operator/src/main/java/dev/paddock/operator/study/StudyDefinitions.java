@@ -41,10 +41,23 @@ public final class StudyDefinitions {
           earlyStopping(spec.earlyStopping()),
           spec.trial().epochs(),
           Objects.requireNonNullElse(spec.trial().maxRetries(), 0),
-          grading);
+          grading,
+          gradingDirection(spec, direction));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidStudyException("study " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Direction gradingDirection(TrainingStudySpec spec, Direction objective) {
+    var grading = spec.grading();
+    if (grading != null && grading.direction() != null) {
+      return Direction.parse(grading.direction().name());
+    }
+    boolean separateMetric =
+        grading != null
+            && grading.metric() != null
+            && !grading.metric().equals(spec.objective().metric());
+    return separateMetric ? Direction.MAXIMIZE : objective;
   }
 
   private static StudyDefinition.Budget budget(BudgetSpec budget) {

@@ -35,6 +35,7 @@ class StudyPlannerTest {
         EarlyStopping.NONE_SPEC,
         10,
         0,
+        null,
         null);
   }
 
@@ -183,6 +184,7 @@ class StudyPlannerTest {
             EarlyStopping.NONE_SPEC,
             5,
             0,
+            null,
             null);
     List<StudyTrial> trials =
         List.of(
