@@ -33,10 +33,14 @@ import java.util.List;
         "!has(self.grading) || !has(self.grading.code) ||"
             + " self.grading.code.findAll('[{][^}]*[}]').all(m, m in ['{grade}', '{date}',"
             + " '{index}', '{objective}'] || (has(self.search.parameters) &&"
-            + " self.search.parameters.exists(p, '{' + p.name + '}' == m)))",
+            + " self.search.parameters.exists(p, '{' + p.name + '}' == m)) ||"
+            + " (has(self.search.ensemble) && (m == '{' + (has(self.search.ensemble.seedParameter)"
+            + " ? self.search.ensemble.seedParameter : 'seed') + '}' ||"
+            + " (has(self.search.ensemble.parameters) && self.search.ensemble.parameters.exists(k,"
+            + " '{' + k + '}' == m)))))",
     message =
         "grading.code may only use {grade}, {date}, {index}, {objective} and"
-            + " {<parameter name>} placeholders",
+            + " {<parameter name>} placeholders (for an ensemble: its seed and fixed parameters)",
     fieldPath = ".grading.code")
 @ValidationRule(
     value = "!has(self.schedule) || self.schedule.matches('" + Cron.PATTERN + "')",

@@ -65,6 +65,9 @@ public record FloatParameter(String name, double min, double max, boolean log, D
       }
       return gridValue((long) Math.rint(k));
     }
+    if (value >= min && value <= max && ValueFormat.isCanonicalPlain(raw, value)) {
+      return raw; // what clampFormat(value) gives back, without the exact decimal expansion
+    }
     return clampFormat(value);
   }
 

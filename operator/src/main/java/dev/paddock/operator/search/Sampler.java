@@ -1,5 +1,6 @@
 package dev.paddock.operator.search;
 
+import dev.paddock.operator.search.tpe.TpeHistory;
 import dev.paddock.operator.search.tpe.TpeSampler;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,66 +55,97 @@ public final class Sampler {
     own.sort(Comparator.comparingLong(TrialObservation::index));
     checkUniqueIndices(own);
     long index = own.isEmpty() ? 0 : own.get(own.size() - 1).index() + 1;
-    // Canonical parameter sets tried so far, computed once and extended as the batch grows.
-    List<Map<String, String>> tried = canonicalTried(search.space(), own, imported);
-    Set<Map<String, String>> triedSet = new HashSet<>(tried);
+    Batch batch = new Batch(search, own, imported);
     List<Suggestion> result = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Optional<Suggestion> next = next(search, direction, own, imported, tried, triedSet, index);
+      Optional<Suggestion> next = next(search, direction, batch, index);
       if (next.isEmpty()) {
         break;
       }
       result.add(next.get());
-      own.add(next.get().asRunning());
-      tried.add(next.get().parameters());
-      triedSet.add(next.get().parameters());
+      batch.add(next.get());
       index++;
     }
     return List.copyOf(result);
   }
 
-  private static Optional<Suggestion> next(
-      StudySearch search,
-      Direction direction,
-      List<TrialObservation> own,
-      List<TrialObservation> imported,
-      List<Map<String, String>> tried,
-      Set<Map<String, String>> triedSet,
-      long index) {
-    if (search.ensemble() != null) {
-      return EnsemblePlanner.next(search, own).map(p -> new Suggestion(index, p, "ensemble"));
+  /**
+   * What one call has seen so far, computed once and extended as the batch grows: the study's
+   * trials, the canonical parameter sets tried and, for TPE, the history as model vectors (each
+   * trial's text values parsed once per call, not once per suggestion).
+   */
+  private static final class Batch {
+    final List<TrialObservation> own;
+    final List<Map<String, String>> tried = new ArrayList<>();
+    private Set<Map<String, String>> triedSet;
+    final TpeHistory history;
+    private final SearchSpace space;
+
+    Batch(StudySearch search, List<TrialObservation> own, List<TrialObservation> imported) {
+      this.own = own;
+      this.space = search.space();
+      boolean tpe = search.ensemble() == null && search.algorithm() == Algorithm.TPE;
+      this.history = tpe ? new TpeHistory(space) : null;
+      for (List<TrialObservation> list : List.of(imported, own)) {
+        for (TrialObservation t : list) {
+          Optional<Map<String, String>> canonical = space.canonicalComplete(t.parameters());
+          if (canonical.isPresent()) {
+            tried.add(canonical.get());
+            if (history != null) {
+              history.add(t, canonical.get());
+            }
+          }
+        }
+      }
     }
-    Optional<Map<String, String>> warm = WarmStart.next(search, tried, index);
+
+    /** The tried sets as a set, built on first use (grid only): hashing them all costs. */
+    Set<Map<String, String>> triedSet() {
+      if (triedSet == null) {
+        triedSet = new HashSet<>(tried);
+      }
+      return triedSet;
+    }
+
+    /** Counts a suggestion of this batch as a running trial of the study. */
+    void add(Suggestion suggestion) {
+      TrialObservation running = suggestion.asRunning();
+      own.add(running);
+      tried.add(suggestion.parameters());
+      if (triedSet != null) {
+        triedSet.add(suggestion.parameters());
+      }
+      if (history != null) {
+        space.canonicalComplete(running.parameters()).ifPresent(c -> history.add(running, c));
+      }
+    }
+  }
+
+  private static Optional<Suggestion> next(
+      StudySearch search, Direction direction, Batch batch, long index) {
+    if (search.ensemble() != null) {
+      return EnsemblePlanner.next(search, batch.own).map(p -> new Suggestion(index, p, "ensemble"));
+    }
+    Optional<Map<String, String>> warm = WarmStart.next(search, batch.tried, index);
     if (warm.isPresent()) {
       return warm.map(p -> new Suggestion(index, p, "initial"));
     }
     return switch (search.algorithm()) {
       case GRID ->
-          GridSampler.next(search.space(), triedSet).map(p -> new Suggestion(index, p, "grid"));
+          GridSampler.next(search.space(), batch.triedSet())
+              .map(p -> new Suggestion(index, p, "grid"));
       case RANDOM -> Optional.of(new Suggestion(index, random(search, index), "random"));
-      case TPE -> Optional.of(tpe(search, direction, own, imported, index));
+      case TPE -> Optional.of(tpe(search, direction, batch.history, index));
     };
   }
 
   private static Suggestion tpe(
-      StudySearch search,
-      Direction direction,
-      List<TrialObservation> own,
-      List<TrialObservation> imported,
-      long index) {
-    List<TrialObservation> history = new ArrayList<>(imported);
-    history.addAll(own);
-    long finished =
-        history.stream()
-            .filter(
-                t -> t.hasResult() && search.space().canonicalComplete(t.parameters()).isPresent())
-            .count();
-    if (finished < search.tpe().startupTrials()) {
+      StudySearch search, Direction direction, TpeHistory history, long index) {
+    if (history.finished() < search.tpe().startupTrials()) {
       return new Suggestion(index, random(search, index), "startup");
     }
     TrialRandom random = TrialRandom.forTrial(search.seed(), index, TrialRandom.Purpose.TPE);
-    Map<String, String> params =
-        TpeSampler.suggest(search.space(), search.tpe(), direction, history, random);
+    Map<String, String> params = TpeSampler.suggest(search.tpe(), direction, history, random);
     return new Suggestion(index, params, "tpe");
   }
 
@@ -125,17 +157,6 @@ public final class Sampler {
       result.put(p.name(), p.sample(random));
     }
     return result;
-  }
-
-  private static List<Map<String, String>> canonicalTried(
-      SearchSpace space, List<TrialObservation> own, List<TrialObservation> imported) {
-    List<Map<String, String>> tried = new ArrayList<>();
-    for (List<TrialObservation> list : List.of(imported, own)) {
-      for (TrialObservation t : list) {
-        space.canonicalComplete(t.parameters()).ifPresent(tried::add);
-      }
-    }
-    return tried;
   }
 
   private static void checkUniqueIndices(List<TrialObservation> sorted) {

@@ -63,6 +63,60 @@ public final class ValueFormat {
     return Long.toString(value);
   }
 
+  /**
+   * True when {@code text} is already the canonical spelling of its float, read without rounding:
+   * plain notation ({@code -?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?}), at most {@value
+   * #SIGNIFICANT_DIGITS} significant digits, and a magnitude in [1e-6, 1e9). Then {@code
+   * formatFloat(parseFloat(text))} gives back {@code text}: the nearest double is far closer to the
+   * decimal than half a unit of its sixth digit, so rounding restores the decimal. It spares the
+   * exact {@link BigDecimal} expansion for values that came from the samplers (nearly all).
+   */
+  public static boolean isCanonicalPlain(String text, double value) {
+    double magnitude = Math.abs(value);
+    if (!(magnitude >= 1e-6 && magnitude < 1e9)) {
+      return false;
+    }
+    int start = text.startsWith("-") ? 1 : 0;
+    int point = text.indexOf('.', start);
+    int intEnd = point < 0 ? text.length() : point;
+    if (intEnd == start || !digits(text, start, intEnd)) {
+      return false;
+    }
+    boolean zeroInt = intEnd - start == 1 && text.charAt(start) == '0';
+    if (!zeroInt && text.charAt(start) == '0') {
+      return false;
+    }
+    if (point < 0) {
+      int trailing = 0;
+      while (trailing < intEnd - start - 1 && text.charAt(intEnd - 1 - trailing) == '0') {
+        trailing++;
+      }
+      return intEnd - start - trailing <= SIGNIFICANT_DIGITS;
+    }
+    int end = text.length();
+    if (end == point + 1 || !digits(text, point + 1, end) || text.charAt(end - 1) == '0') {
+      return false;
+    }
+    if (!zeroInt) {
+      return (intEnd - start) + (end - point - 1) <= SIGNIFICANT_DIGITS;
+    }
+    int first = point + 1;
+    while (text.charAt(first) == '0') {
+      first++;
+    }
+    return end - first <= SIGNIFICANT_DIGITS;
+  }
+
+  private static boolean digits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Parses a float written in any common notation; rejects NaN and infinities. */
   public static double parseFloat(String text) {
     double value;

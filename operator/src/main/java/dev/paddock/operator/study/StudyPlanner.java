@@ -131,6 +131,16 @@ public final class StudyPlanner {
         String waiting = message + "; waiting for " + counts.running() + " running trials";
         return new StudyPlan(StudyPhase.RUNNING, reason, waiting, List.of(), false, counts, best);
       }
+      if (counts.created() > 0 && counts.succeeded() == 0) {
+        return new StudyPlan(
+            StudyPhase.FAILED,
+            "NoTrialSucceeded",
+            message + "; none of them succeeded",
+            List.of(),
+            false,
+            counts,
+            best);
+      }
       return new StudyPlan(StudyPhase.SUCCEEDED, reason, message, List.of(), false, counts, best);
     }
   }

@@ -34,7 +34,7 @@ class StudyDefinitionsTest {
 
     assertThat(definition.objective().metric()).isEqualTo("val_f1");
     assertThat(definition.objective().direction()).isEqualTo(Direction.MAXIMIZE);
-    assertThat(definition.objective().goal()).isEqualTo(0.97);
+    assertThat(definition.objective().goal()).isNull();
     assertThat(definition.search().algorithm()).isEqualTo(Algorithm.TPE);
     assertThat(definition.search().seed()).isEqualTo(42L);
     assertThat(definition.search().space().parameters())

@@ -159,6 +159,18 @@ class StudyPlannerTest {
   }
 
   @Test
+  void aStudyWhoseTrialsAllFailedOrWerePrunedEndsFailed() {
+    List<StudyTrial> trials =
+        List.of(trial(0, TrialState.FAILED, null), trial(1, TrialState.PRUNED, 0.2));
+
+    StudyPlan plan = StudyPlanner.plan(study(2, 1, null, null, null), trials, List.of(), 0, false);
+
+    assertThat(plan.phase()).isEqualTo(StudyPhase.FAILED);
+    assertThat(plan.reason()).isEqualTo("NoTrialSucceeded");
+    assertThat(plan.message()).isEqualTo("2 of 2 trials created; none of them succeeded");
+  }
+
+  @Test
   void theBestIsTheBestSucceededTrialForTheDirection() {
     List<StudyTrial> trials =
         List.of(

@@ -19,18 +19,29 @@ final class ParzenEstimator {
   private final double[][] mus;
   private final double[][] sigmas;
 
-  /** Per dimension and kernel: the log of the kernel's mass inside [low, high]. */
+  /** Per continuous dimension and kernel: log(sigma), computed once. */
+  private final double[][] logSigmas;
+
+  /** Per continuous dimension and kernel: the log of the kernel's mass inside [low, high]. */
   private final double[][] logInside;
 
-  /** Per categorical dimension, kernel and choice: the log probability. */
+  /** Per discrete dimension: its kernels, grouped by (centre, width), scored on intervals. */
+  private final DiscreteKernels[] discrete;
+
+  /** Per categorical dimension, choice and kernel: the log probability. */
   private final double[][][] logChoice;
 
+  /** Scratch for the per-kernel terms of {@link #logDensity}. */
+  private final double[] terms;
+
   /**
-   * @param observations model vectors over {@code dims}, oldest trial first
+   * @param observations model vectors over the whole space, oldest trial first
+   * @param which the vector positions of {@code dims}
    * @param spaceDimensions the number of parameters in the whole space (multivariate bandwidth)
    */
   ParzenEstimator(
       List<double[]> observations,
+      int[] which,
       List<Dimension> dims,
       double priorWeight,
       boolean multivariate,
@@ -44,10 +55,13 @@ final class ParzenEstimator {
     sigmas = new double[dims.size()][];
     logInside = new double[dims.size()][];
     logChoice = new double[dims.size()][][];
+    logSigmas = new double[dims.size()][];
+    discrete = new DiscreteKernels[dims.size()];
+    terms = new double[kernels];
     for (int d = 0; d < dims.size(); d++) {
       double[] column = new double[n];
       for (int i = 0; i < n; i++) {
-        column[i] = observations.get(i)[d];
+        column[i] = observations.get(i)[which[d]];
       }
       if (dims.get(d).categorical()) {
         logChoice[d] = choiceKernels(column, dims.get(d).choices(), priorWeight);
@@ -56,14 +70,25 @@ final class ParzenEstimator {
         mus[d] = Arrays.copyOf(column, kernels);
         mus[d][n] = 0.5 * (dim.low() + dim.high());
         sigmas[d] = Bandwidths.of(column, dim.low(), dim.high(), multivariate, spaceDimensions);
-        logInside[d] = new double[kernels];
-        for (int k = 0; k < kernels; k++) {
-          logInside[d][k] =
-              TruncatedNormal.logMass(
-                  (dim.low() - mus[d][k]) / sigmas[d][k], (dim.high() - mus[d][k]) / sigmas[d][k]);
+        if (dim.discrete()) {
+          discrete[d] = new DiscreteKernels(mus[d], sigmas[d], dim.low(), dim.high());
+        } else {
+          continuous(d, dim);
         }
       }
     }
+  }
+
+  /** Per kernel of a continuous dimension: its log mass inside the axis, and log(sigma). */
+  private void continuous(int d, Dimension dim) {
+    int kernels = weights.length;
+    logInside[d] = new double[kernels];
+    for (int k = 0; k < kernels; k++) {
+      logInside[d][k] =
+          TruncatedNormal.logMass(
+              (dim.low() - mus[d][k]) / sigmas[d][k], (dim.high() - mus[d][k]) / sigmas[d][k]);
+    }
+    logSigmas[d] = Arrays.stream(sigmas[d]).map(StrictMath::log).toArray();
   }
 
   /** Optuna's default weights: flat for the 25 newest observations, a ramp before them. */
@@ -85,21 +110,45 @@ final class ParzenEstimator {
     return w;
   }
 
+  /**
+   * Per choice and kernel, the log probability. A kernel's row depends only on its observed choice
+   * (or on being the prior), so each distinct row is computed once and shared.
+   */
   private static double[][] choiceKernels(double[] observed, int choices, double priorWeight) {
     int kernels = observed.length + 1;
-    double[][] log = new double[kernels][choices];
+    double[][] log = new double[choices][kernels];
+    double[][] rowByChoice = new double[choices][];
     for (int k = 0; k < kernels; k++) {
-      double[] p = new double[choices];
-      Arrays.fill(p, k < observed.length ? priorWeight / kernels : 1.0);
+      double[] row;
       if (k < observed.length) {
-        p[(int) observed[k]] += 1.0;
+        int chosen = (int) observed[k];
+        if (rowByChoice[chosen] == null) {
+          rowByChoice[chosen] = choiceRow(choices, priorWeight / kernels, chosen);
+        }
+        row = rowByChoice[chosen];
+      } else {
+        row = choiceRow(choices, 1.0, -1);
       }
-      double total = Arrays.stream(p).sum();
       for (int c = 0; c < choices; c++) {
-        log[k][c] = StrictMath.log(p[c] / total);
+        log[c][k] = row[c];
       }
     }
     return log;
+  }
+
+  /** log of (base everywhere, plus 1 at {@code chosen} when >= 0), normalized. */
+  private static double[] choiceRow(int choices, double base, int chosen) {
+    double[] p = new double[choices];
+    Arrays.fill(p, base);
+    if (chosen >= 0) {
+      p[chosen] += 1.0;
+    }
+    double total = Arrays.stream(p).sum();
+    double[] row = new double[choices];
+    for (int c = 0; c < choices; c++) {
+      row[c] = StrictMath.log(p[c] / total);
+    }
+    return row;
   }
 
   /** Draws one point (model coordinates over this estimator's dimensions). */
@@ -109,7 +158,10 @@ final class ParzenEstimator {
     for (int d = 0; d < dims.size(); d++) {
       Dimension dim = dims.get(d);
       if (dim.categorical()) {
-        double[] p = Arrays.stream(logChoice[d][k]).map(StrictMath::exp).toArray();
+        double[] p = new double[logChoice[d].length];
+        for (int c = 0; c < p.length; c++) {
+          p[c] = StrictMath.exp(logChoice[d][c][k]);
+        }
         x[d] = random.nextWeighted(p);
       } else {
         x[d] = TruncatedNormal.sample(random, mus[d][k], sigmas[d][k], dim.low(), dim.high());
@@ -126,30 +178,38 @@ final class ParzenEstimator {
    */
   double logDensity(double[] x, double[] binLow, double[] binHigh) {
     int kernels = weights.length;
-    double[] terms = logWeights.clone();
+    System.arraycopy(logWeights, 0, terms, 0, kernels);
     for (int d = 0; d < dims.size(); d++) {
       Dimension dim = dims.get(d);
       if (dim.categorical()) {
-        int c = (int) x[d];
+        double[] logP = logChoice[d][(int) x[d]];
         for (int k = 0; k < kernels; k++) {
-          terms[k] += logChoice[d][k][c];
+          terms[k] += logP[k];
         }
       } else if (dim.discrete()) {
         double lo = Math.max(binLow[d], dim.low());
         double hi = Math.min(binHigh[d], dim.high());
+        double[] column = discrete[d].logMassTerms(lo, hi);
         for (int k = 0; k < kernels; k++) {
-          double inv = 1.0 / sigmas[d][k];
-          double mass = TruncatedNormal.logMass((lo - mus[d][k]) * inv, (hi - mus[d][k]) * inv);
-          terms[k] += mass - logInside[d][k];
+          terms[k] += column[k];
         }
       } else {
-        for (int k = 0; k < kernels; k++) {
-          double z = (x[d] - mus[d][k]) / sigmas[d][k];
-          terms[k] += -0.5 * z * z - StrictMath.log(sigmas[d][k]) - LOG_SQRT_2PI - logInside[d][k];
-        }
+        addContinuous(terms, x[d], d);
       }
     }
     return logSumExp(terms);
+  }
+
+  /** Adds each kernel's log density at {@code x} on the continuous dimension {@code d}. */
+  private void addContinuous(double[] terms, double x, int d) {
+    double[] mu = mus[d];
+    double[] sigma = sigmas[d];
+    double[] logSigma = logSigmas[d];
+    double[] inside = logInside[d];
+    for (int k = 0; k < terms.length; k++) {
+      double z = (x - mu[k]) / sigma[k];
+      terms[k] += -0.5 * z * z - logSigma[k] - LOG_SQRT_2PI - inside[k];
+    }
   }
 
   private static double logSumExp(double[] terms) {

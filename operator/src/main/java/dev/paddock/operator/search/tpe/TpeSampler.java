@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Tree-structured Parzen Estimator (Bergstra et al. 2011), after Optuna's {@code TPESampler}:
@@ -34,20 +33,24 @@ public final class TpeSampler {
       Direction direction,
       List<TrialObservation> trials,
       TrialRandom random) {
-    List<Dimension> dims = space.parameters().stream().map(Dimension::new).toList();
-    List<ObservationSplit.Observed> observed = new ArrayList<>();
+    TpeHistory history = new TpeHistory(space);
     for (TrialObservation t : trials) {
-      Optional<Map<String, String>> values = space.canonicalComplete(t.parameters());
-      if (values.isPresent()) {
-        double[] model = new double[dims.size()];
-        for (int d = 0; d < dims.size(); d++) {
-          model[d] = dims.get(d).toModel(values.get().get(dims.get(d).parameter().name()));
-        }
-        observed.add(new ObservationSplit.Observed(observed.size(), model, t));
-      }
+      space.canonicalComplete(t.parameters()).ifPresent(values -> history.add(t, values));
     }
+    return suggest(settings, direction, history, random);
+  }
+
+  /**
+   * The parameters for one new trial, from a history already converted to model vectors.
+   *
+   * @param history imported history first, then the study's trials by index
+   */
+  public static Map<String, String> suggest(
+      TpeSettings settings, Direction direction, TpeHistory history, TrialRandom random) {
+    List<Dimension> dims = history.dims();
     ObservationSplit split =
-        ObservationSplit.of(observed, direction, settings.gamma(), settings.constantLiar());
+        ObservationSplit.of(
+            history.observed(), direction, settings.gamma(), settings.constantLiar());
     double[] best;
     if (settings.multivariate()) {
       best = bestCandidate(split, dims, allDims(dims.size()), settings, random);
@@ -86,18 +89,10 @@ public final class TpeSampler {
     int spaceDims = allDims.size();
     ParzenEstimator below =
         new ParzenEstimator(
-            project(split.below(), which),
-            dims,
-            settings.priorWeight(),
-            settings.multivariate(),
-            spaceDims);
+            split.below(), which, dims, settings.priorWeight(), settings.multivariate(), spaceDims);
     ParzenEstimator above =
         new ParzenEstimator(
-            project(split.above(), which),
-            dims,
-            settings.priorWeight(),
-            settings.multivariate(),
-            spaceDims);
+            split.above(), which, dims, settings.priorWeight(), settings.multivariate(), spaceDims);
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < settings.candidates(); c++) {
@@ -110,18 +105,6 @@ public final class TpeSampler {
       }
     }
     return best;
-  }
-
-  private static List<double[]> project(List<double[]> vectors, int[] which) {
-    List<double[]> result = new ArrayList<>(vectors.size());
-    for (double[] v : vectors) {
-      double[] p = new double[which.length];
-      for (int i = 0; i < which.length; i++) {
-        p[i] = v[which[i]];
-      }
-      result.add(p);
-    }
-    return result;
   }
 
   /** Moves a raw draw onto a value the trial can really get (step grid, rounding, clamp). */

@@ -1,0 +1,131 @@
+package dev.paddock.operator.archive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies a trial's model and records to {@code archive/<ns>/<study>/<code>/}, writes a SHA-256
+ * manifest, verifies every copy against it, and only then writes the trial's index entry. An
+ * archive interrupted half-way has no index entry and is redone; one with an entry is skipped.
+ */
+public final class Archiver {
+
+  /** What is archived from a trial's prefix: its model and the records that describe it. */
+  static final List<String> ARCHIVED =
+      List.of(
+          "model/",
+          "metadata.json",
+          "hyperparams.json",
+          "epoch_metrics.csv",
+          "probability_stats.csv");
+
+  private final ArtifactStore store;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public Archiver(ArtifactStore store) {
+    this.store = store;
+  }
+
+  /** True when the trial's archive is complete (its index entry exists). */
+  public boolean isArchived(String namespace, String study, String code) {
+    return store.get(ArchiveKeys.indexEntry(namespace, study, code)).isPresent();
+  }
+
+  /**
+   * Archives the trial unless already archived; returns the archive's URI.
+   *
+   * @param facts what Paddock adds to the trainer's metadata (study, grade, code, objective...)
+   */
+  public String archive(
+      String namespace, String study, ArchiveCandidate trial, Map<String, Object> facts) {
+    String target = ArchiveKeys.archived(namespace, study, trial.code());
+    if (isArchived(namespace, study, trial.code())) {
+      return store.uri(target);
+    }
+    String source = ArchiveKeys.trial(namespace, study, trial.trial());
+    List<String> keys =
+        store.list(source).stream()
+            .filter(
+                k -> ARCHIVED.stream().anyMatch(a -> k.substring(source.length()).startsWith(a)))
+            .toList();
+    if (keys.stream().noneMatch(k -> k.startsWith(source + "model/"))) {
+      throw new IllegalStateException(
+          "trial " + trial.trial() + " has no model under " + store.uri(source));
+    }
+    StringBuilder manifest = new StringBuilder();
+    for (String key : keys) {
+      String relative = key.substring(source.length());
+      String expected = sha256(store.get(key).orElseThrow());
+      store.copy(key, target + relative);
+      String actual = sha256(store.get(target + relative).orElseThrow());
+      if (!expected.equals(actual)) {
+        throw new IllegalStateException("checksum mismatch after copying " + key);
+      }
+      manifest.append(expected).append("  ").append(relative).append('\n');
+    }
+    store.put(target + "checksums.sha256", manifest.toString().getBytes(StandardCharsets.UTF_8));
+    store.put(target + "paddock.json", write(facts));
+    store.put(
+        ArchiveKeys.indexEntry(namespace, study, trial.code()), write(indexEntry(trial, target)));
+    return store.uri(target);
+  }
+
+  /** Re-reads an archive and checks every file against its manifest. */
+  public boolean verify(String namespace, String study, String code) {
+    String prefix = ArchiveKeys.archived(namespace, study, code);
+    String manifest =
+        store
+            .get(prefix + "checksums.sha256")
+            .map(b -> new String(b, StandardCharsets.UTF_8))
+            .orElse(null);
+    if (manifest == null) {
+      return false;
+    }
+    return manifest
+        .lines()
+        .allMatch(
+            line -> {
+              String[] parts = line.split("  ", 2);
+              return store
+                  .get(prefix + parts[1])
+                  .map(Archiver::sha256)
+                  .map(parts[0]::equals)
+                  .orElse(false);
+            });
+  }
+
+  private Map<String, Object> indexEntry(ArchiveCandidate trial, String target) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("code", trial.code());
+    entry.put("trial", trial.trial());
+    entry.put("grade", trial.grade().name());
+    entry.put("objective", trial.objective());
+    entry.put("parameters", trial.parameters());
+    entry.put("uri", store.uri(target));
+    return entry;
+  }
+
+  private byte[] write(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.paddock.operator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code paddock}: the entry point. */
+@Command(
+    name = "paddock",
+    mixinStandardHelpOptions = true,
+    version = "paddock 0.1.0",
+    description = "Machine-learning training studies, on a Kubernetes cluster or on this machine.",
+    subcommands = {RunCommand.class, StatusCommand.class, TrialsCommand.class, ServeCommand.class})
+public final class Paddock {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Paddock()).execute(args));
+  }
+}

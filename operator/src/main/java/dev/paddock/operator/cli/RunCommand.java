@@ -1,0 +1,108 @@
+package dev.paddock.operator.cli;
+
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.operator.local.JsonLinesView;
+import dev.paddock.operator.local.LocalStudyRunner;
+import dev.paddock.operator.local.ProgressView;
+import dev.paddock.operator.local.QuietView;
+import dev.paddock.operator.local.RunOptions;
+import dev.paddock.operator.local.StudyFiles;
+import dev.paddock.operator.local.TableView;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyDefinitions;
+import dev.paddock.operator.study.StudyPhase;
+import dev.paddock.operator.study.StudyPlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code paddock run study.yaml}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a TrainingStudy manifest on this machine: trials as paddock-trainer processes,",
+      "the same search, early stopping, grading, archive and promotion as the operator.",
+      "Ctrl-C stops the trials; running it again resumes the study where it stopped."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the study succeeded",
+      "1:the study failed",
+      "2:the manifest is invalid",
+      "130:interrupted (run again to resume)"
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "MANIFEST", description = "TrainingStudy manifest (YAML).")
+  Path manifest;
+
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description = "Where the study's files go (default: .paddock next to the manifest).")
+  Path store;
+
+  @Option(names = "--trainer", paramLabel = "PATH", description = "The paddock-trainer launcher.")
+  Path trainer;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "Trials at once (default: the machine's cores; the study's parallelism still applies).")
+  Integer parallel;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (live), json (one JSON object per event) or quiet.")
+  String output;
+
+  @Override
+  public Integer call() {
+    TrainingStudy study;
+    StudyDefinition definition;
+    try {
+      study = StudyFiles.load(manifest);
+      definition = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
+    } catch (RuntimeException e) {
+      System.err.println("paddock: " + e.getMessage());
+      return 2;
+    }
+    RunOptions defaults = RunOptions.forMachine(manifest, store, TrainerLocator.locate(trainer));
+    int maxParallel = parallel != null ? parallel : defaults.maxParallel();
+    RunOptions options =
+        new RunOptions(
+            defaults.manifest(),
+            defaults.storeRoot(),
+            defaults.trainer(),
+            maxParallel,
+            1,
+            Clock.systemUTC());
+    LocalStudyRunner runner = new LocalStudyRunner(study, definition, options, view());
+    Thread hook = new Thread(runner::interrupt, "paddock-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    StudyPlan plan = runner.run();
+    Runtime.getRuntime().removeShutdownHook(hook);
+    if (plan == null) {
+      return 130;
+    }
+    return plan.phase() == StudyPhase.FAILED ? 1 : 0;
+  }
+
+  private ProgressView view() {
+    return switch (output) {
+      case "json" -> new JsonLinesView(System.out);
+      case "quiet" -> new QuietView();
+      case "table" -> new TableView(System.out, System.console() != null);
+      default ->
+          throw new IllegalArgumentException(
+              "--output must be table, json or quiet, not " + output);
+    };
+  }
+}

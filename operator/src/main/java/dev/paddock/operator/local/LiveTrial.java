@@ -1,0 +1,161 @@
+package dev.paddock.operator.local;
+
+import dev.paddock.api.v1alpha1.Grade;
+import dev.paddock.api.v1alpha1.MetricSummary;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.api.v1alpha1.TrialSpec;
+import dev.paddock.api.v1alpha1.TrialStatus;
+import dev.paddock.operator.search.CurvePoint;
+import dev.paddock.operator.search.TrialObservation;
+import dev.paddock.operator.search.TrialState;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyTrial;
+import dev.paddock.operator.study.TrialProgress;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One trial of a local run: its record, its reported epochs and its process. */
+final class LiveTrial {
+
+  final String name;
+  final TrialSpec spec;
+  final TrialProgress progress;
+  TrialPhase phase = TrialPhase.Pending;
+  int attempts;
+  String reason;
+  String message;
+  Instant startTime;
+  Instant completionTime;
+  Double objective;
+  Grade grade;
+  String code;
+  String archived;
+  String artifacts;
+  Map<String, Double> finalMetrics = Map.of();
+  TrialProcess process;
+
+  /** Why the runner asked the trainer to stop, if it did. */
+  String stopRequested;
+
+  LiveTrial(String name, TrialSpec spec, StudyDefinition study) {
+    this.name = name;
+    this.spec = spec;
+    this.progress = new TrialProgress(study.objective().metric(), study.objective().direction());
+  }
+
+  /** Rebuilds a trial from its record (a resumed run). */
+  static LiveTrial from(Trial record, StudyDefinition study) {
+    LiveTrial trial = new LiveTrial(record.getMetadata().getName(), record.getSpec(), study);
+    TrialStatus status = record.getStatus();
+    if (status != null) {
+      trial.phase = status.phase() == null ? TrialPhase.Pending : status.phase();
+      trial.attempts = status.attempts() == null ? 0 : status.attempts();
+      trial.reason = status.reason();
+      trial.message = status.message();
+      trial.objective = status.objective();
+      trial.grade = status.grade();
+      trial.code = status.code();
+      trial.archived = status.archived();
+      trial.artifacts = status.artifacts();
+      trial.startTime = status.startTime() == null ? null : Instant.parse(status.startTime());
+      trial.completionTime =
+          status.completionTime() == null ? null : Instant.parse(status.completionTime());
+      if (status.curve() != null) {
+        status
+            .curve()
+            .forEach(
+                p ->
+                    trial.progress.record(
+                        p.get(0).intValue(), Map.of(study.objective().metric(), p.get(1))));
+      }
+    }
+    return trial;
+  }
+
+  boolean isFinished() {
+    return phase == TrialPhase.Succeeded
+        || phase == TrialPhase.Failed
+        || phase == TrialPhase.Pruned;
+  }
+
+  TrialState state() {
+    return switch (phase) {
+      case Succeeded -> TrialState.SUCCEEDED;
+      case Failed -> TrialState.FAILED;
+      case Pruned -> TrialState.PRUNED;
+      case Pending, Running, Preempted -> TrialState.RUNNING;
+    };
+  }
+
+  TrialObservation observation() {
+    Double value = isFinished() ? objective : null;
+    return new TrialObservation(spec.index(), spec.parameters(), state(), value, progress.curve());
+  }
+
+  StudyTrial studyTrial() {
+    return new StudyTrial(name, observation(), grade == null ? null : grade.name(), code);
+  }
+
+  RunSnapshot.Row row() {
+    Double shown = objective;
+    if (shown == null && !progress.curve().isEmpty()) {
+      List<CurvePoint> curve = progress.curve();
+      shown = curve.get(curve.size() - 1).value();
+    }
+    return new RunSnapshot.Row(
+        name,
+        spec.parameters(),
+        progress.lastEpoch(),
+        spec.epochs(),
+        shown,
+        grade == null ? null : grade.name(),
+        code,
+        phase.name());
+  }
+
+  Trial toRecord(String namespace, List<String> keptMetrics) {
+    Trial trial = new Trial();
+    trial.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    trial.setSpec(spec);
+    trial.setStatus(status(keptMetrics));
+    return trial;
+  }
+
+  private TrialStatus status(List<String> keptMetrics) {
+    List<List<Double>> curve = new ArrayList<>();
+    for (CurvePoint p : TrialProgress.downsample(progress.curve())) {
+      curve.add(List.of((double) p.epoch(), p.value()));
+    }
+    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+    progress
+        .summaries(keptMetrics)
+        .forEach((k, v) -> metrics.put(k, new MetricSummary(v[0], v[1])));
+    return new TrialStatus(
+        phase,
+        attempts,
+        progress.lastEpoch(),
+        objective != null ? objective : bestSoFar(),
+        metrics,
+        curve,
+        grade,
+        code,
+        artifacts,
+        archived,
+        null,
+        reason,
+        message,
+        startTime == null ? null : startTime.toString(),
+        completionTime == null ? null : completionTime.toString());
+  }
+
+  private Double bestSoFar() {
+    Map<String, double[]> summary = progress.summaries(List.of(progress.objectiveMetric()));
+    double[] values = summary.get(progress.objectiveMetric());
+    return values == null ? null : values[1];
+  }
+}

@@ -1,0 +1,68 @@
+package dev.paddock.operator.local;
+
+import java.nio.file.Path;
+
+/**
+ * Where a local study keeps its files: the artifact store's layout (DESIGN.md) under one root, plus
+ * the runner's own records beside the trainer's artifacts.
+ *
+ * <pre>
+ * root/studies/ns/study/study.json                  the study's status
+ * root/studies/ns/study/trials/trial/trial.json     the trial (spec and status)
+ * root/studies/ns/study/trials/trial/...            the trainer's artifacts
+ * root/archive/ns/study/code/...                    archived trials
+ * root/deployments/name/slots.json                  promoted models (primary, backup)
+ * root/reports/ns/study/report.{md,html}            the study report
+ * </pre>
+ */
+public record LocalLayout(Path root, String namespace, String study) {
+
+  public LocalLayout {
+    root = root.toAbsolutePath().normalize();
+  }
+
+  public Path studyDir() {
+    return root.resolve("studies").resolve(namespace).resolve(study);
+  }
+
+  public Path studyStatus() {
+    return studyDir().resolve("study.json");
+  }
+
+  public Path trialsDir() {
+    return studyDir().resolve("trials");
+  }
+
+  public Path trialDir(String trial) {
+    return trialsDir().resolve(trial);
+  }
+
+  public Path trialRecord(String trial) {
+    return trialDir(trial).resolve("trial.json");
+  }
+
+  public Path terminationLog(String trial) {
+    return trialDir(trial).resolve("termination-log");
+  }
+
+  public Path trainerLog(String trial) {
+    return trialDir(trial).resolve("trainer.log");
+  }
+
+  public Path archiveDir() {
+    return root.resolve("archive").resolve(namespace).resolve(study);
+  }
+
+  public Path deploymentsDir() {
+    return root.resolve("deployments");
+  }
+
+  public Path reportDir() {
+    return root.resolve("reports").resolve(namespace).resolve(study);
+  }
+
+  /** The trial's artifact prefix as the trainer takes it. */
+  public String artifactsUri(String trial) {
+    return trialDir(trial).toUri().toString();
+  }
+}

@@ -1,0 +1,309 @@
+package dev.paddock.operator.local;
+
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.api.v1alpha1.TrialSpec;
+import dev.paddock.operator.report.ReportServer;
+import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.operator.rollout.Slots;
+import dev.paddock.operator.search.Suggestion;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyPlan;
+import dev.paddock.operator.study.StudyPlanner;
+import dev.paddock.operator.study.TrialNames;
+import dev.paddock.operator.studyreport.StudyReport;
+import dev.paddock.operator.studyreport.StudyReportData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a study on this machine: each step asks the shared {@link StudyPlanner} what to do, starts
+ * and watches trainer processes, answers their reports, and writes the trials' records. Killed or
+ * interrupted, it leaves records from which the next run resumes: finished trials are kept and
+ * interrupted ones start again from their checkpoints.
+ */
+public final class LocalStudyRunner {
+
+  private static final Duration STEP = Duration.ofMillis(200);
+  private static final long GRACE_SECONDS = 10;
+
+  private final TrainingStudy study;
+  private final StudyDefinition definition;
+  private final RunOptions options;
+  private final ProgressView view;
+  private final LocalLayout layout;
+  private final TrialRecords records;
+  private final RunState state;
+  private volatile boolean interrupted;
+  private Instant started;
+
+  public LocalStudyRunner(
+      TrainingStudy study, StudyDefinition definition, RunOptions options, ProgressView view) {
+    this.study = study;
+    this.definition = LocalDefinition.cappedParallelism(definition, options.maxParallel());
+    this.options = options;
+    this.view = view;
+    String namespace = Objects.requireNonNullElse(study.getMetadata().getNamespace(), "default");
+    this.layout = new LocalLayout(options.storeRoot(), namespace, study.getMetadata().getName());
+    this.records = new TrialRecords(layout);
+    this.state = new RunState(namespace);
+  }
+
+  public LocalLayout layout() {
+    return layout;
+  }
+
+  /** Runs the study to its end (or until {@link #interrupt()}); returns the last plan. */
+  public StudyPlan run() {
+    started = options.clock().instant();
+    records.load().forEach(r -> state.add(LiveTrial.from(r, definition)));
+    ReportTokens tokens = new ReportTokens(ReportTokens.randomKey());
+    LocalReports reports = new LocalReports(definition, state);
+    try (ReportServer server =
+        ReportServer.start(new InetSocketAddress("127.0.0.1", 0), tokens, reports, 4)) {
+      TrialLifecycle lifecycle =
+          new TrialLifecycle(study, definition, layout, options, tokens, server.url().toString());
+      StudyPlan plan = loop(lifecycle);
+      if (plan != null) {
+        wrapUp(plan);
+      }
+      return plan;
+    }
+  }
+
+  /** Archive, promotion and the report, once the study has ended. */
+  private void wrapUp(StudyPlan plan) {
+    synchronized (state) {
+      LocalWrapUp wrapUp = new LocalWrapUp(study, definition, layout, options.clock());
+      List<String> archived = wrapUp.archive(state.trials());
+      state.trials().stream().filter(t -> t.archived != null).forEach(state::changed);
+      persist(plan);
+      Optional<Slots> slots = wrapUp.deploy();
+      StudyReportData data =
+          LocalReportData.of(
+              definition,
+              layout,
+              plan,
+              state.trials(),
+              archived,
+              slots,
+              started,
+              options.clock().instant());
+      try {
+        Path report = StudyReport.write(data, layout.reportDir());
+        view.event(
+            event(
+                "report-written",
+                Map.of(
+                    "report",
+                    report.toString(),
+                    "archived",
+                    archived.size(),
+                    "primary",
+                    slots
+                        .map(s -> s.primary() == null ? "none" : s.primary().code())
+                        .orElse("none"))));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the study report in " + layout.reportDir(), e);
+      }
+      view.finish(snapshot(plan));
+    }
+  }
+
+  private StudyPlan loop(TrialLifecycle lifecycle) {
+    while (true) {
+      StudyPlan plan;
+      synchronized (state) {
+        if (interrupted) {
+          return null;
+        }
+        reap(lifecycle);
+        plan =
+            StudyPlanner.plan(
+                definition,
+                studyTrials(),
+                List.of(),
+                0,
+                Boolean.TRUE.equals(study.getSpec().suspend()));
+        act(plan, lifecycle);
+        persist(plan);
+        view.update(snapshot(plan));
+      }
+      if ((plan.phase().isTerminal()
+              || plan.phase() == dev.paddock.operator.study.StudyPhase.SUSPENDED)
+          && running() == 0) {
+        view.event(
+            event(
+                "study-finished",
+                Map.of(
+                    "phase",
+                    plan.phase().name(),
+                    "reason",
+                    plan.reason(),
+                    "message",
+                    plan.message())));
+        return plan;
+      }
+      sleep();
+    }
+  }
+
+  private void reap(TrialLifecycle lifecycle) {
+    for (LiveTrial trial : state.trials()) {
+      if (trial.process != null && !trial.process.isAlive()) {
+        boolean ended = lifecycle.onExit(trial, state.trials());
+        state.changed(trial);
+        view.event(event(ended ? "trial-finished" : "trial-retrying", finishedFields(trial)));
+      }
+    }
+  }
+
+  private void act(StudyPlan plan, TrialLifecycle lifecycle) {
+    if (plan.stopRunning()) {
+      state.trials().stream()
+          .filter(t -> t.process != null && t.stopRequested == null)
+          .forEach(t -> t.stopRequested = plan.message());
+      return;
+    }
+    // Trials interrupted by an earlier run, or waiting for a retry, start before new ones.
+    for (LiveTrial trial : state.trials()) {
+      if (trial.process == null && TrialLifecycle.isActive(trial)) {
+        start(lifecycle, trial);
+      }
+    }
+    for (Suggestion suggestion : plan.create()) {
+      String name = TrialNames.of(layout.study(), suggestion.index());
+      TrialSpec spec =
+          new TrialSpec(
+              layout.study(),
+              (int) suggestion.index(),
+              definition.epochs(),
+              suggestion.parameters());
+      LiveTrial trial = new LiveTrial(name, spec, definition);
+      state.add(trial);
+      start(lifecycle, trial);
+    }
+  }
+
+  private void start(TrialLifecycle lifecycle, LiveTrial trial) {
+    try {
+      lifecycle.launch(trial);
+      view.event(
+          event(
+              "trial-started",
+              Map.of(
+                  "trial",
+                  trial.name,
+                  "attempt",
+                  trial.attempts,
+                  "parameters",
+                  trial.spec.parameters())));
+    } catch (RuntimeException e) {
+      trial.phase = TrialPhase.Failed;
+      trial.reason = "StartFailed";
+      trial.message = e.getMessage();
+      view.event(event("trial-finished", finishedFields(trial)));
+    }
+    state.changed(trial);
+  }
+
+  private void persist(StudyPlan plan) {
+    for (LiveTrial trial : state.drainChanged()) {
+      records.save(trial.toRecord(layout.namespace(), keptMetrics()));
+    }
+    JsonFiles.write(
+        layout.studyStatus(),
+        StudyStatuses.of(
+            study,
+            layout.namespace(),
+            plan,
+            StudyStatuses.ensemble(
+                definition, state.trials().stream().map(LiveTrial::observation).toList()),
+            started,
+            options.clock().instant()));
+  }
+
+  private List<String> keptMetrics() {
+    List<String> kept = new java.util.ArrayList<>();
+    kept.add(definition.objective().metric());
+    kept.addAll(definition.metrics());
+    return kept;
+  }
+
+  /**
+   * Stops the run now: trainers are terminated and their trials left as Preempted, so the next run
+   * resumes them from their checkpoints. Safe to call from a shutdown hook.
+   */
+  public void interrupt() {
+    interrupted = true;
+    synchronized (state) {
+      for (LiveTrial trial : state.trials()) {
+        if (trial.process != null) {
+          trial.process.terminate(GRACE_SECONDS);
+          trial.process = null;
+          trial.phase = TrialPhase.Preempted;
+          trial.reason = "Interrupted";
+          trial.message = "interrupted; the next paddock run resumes it from its last checkpoint";
+          state.changed(trial);
+        }
+      }
+      for (LiveTrial trial : state.drainChanged()) {
+        records.save(trial.toRecord(layout.namespace(), keptMetrics()));
+      }
+      view.event(event("study-interrupted", Map.of("study", layout.study())));
+    }
+  }
+
+  private List<dev.paddock.operator.study.StudyTrial> studyTrials() {
+    return state.trials().stream().map(LiveTrial::studyTrial).toList();
+  }
+
+  private long running() {
+    return state.trials().stream().filter(t -> t.process != null).count();
+  }
+
+  private RunSnapshot snapshot(StudyPlan plan) {
+    List<RunSnapshot.Row> rows = state.trials().stream().map(LiveTrial::row).toList();
+    return new RunSnapshot(
+        layout.study(),
+        definition.objective().metric(),
+        plan.phase().name(),
+        plan.message(),
+        definition.budget().maxTrials(),
+        plan.counts().finished(),
+        Duration.between(started, options.clock().instant()),
+        rows);
+  }
+
+  private Map<String, Object> finishedFields(LiveTrial t) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("trial", t.name);
+    fields.put("phase", t.phase.name());
+    fields.put("reason", t.reason);
+    fields.put("message", t.message);
+    fields.put("objective", t.objective);
+    fields.put("grade", t.grade == null ? null : t.grade.name());
+    fields.put("code", t.code);
+    return fields;
+  }
+
+  private RunEvent event(String type, Map<String, Object> fields) {
+    return new RunEvent(options.clock().instant(), type, fields);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(STEP.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

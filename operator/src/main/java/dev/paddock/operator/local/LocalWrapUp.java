@@ -1,0 +1,151 @@
+package dev.paddock.operator.local;
+
+import dev.paddock.api.v1alpha1.ArchiveSpec;
+import dev.paddock.api.v1alpha1.DeploySpec;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.archive.ArchiveCandidate;
+import dev.paddock.operator.archive.ArchiveIndex;
+import dev.paddock.operator.archive.ArchiveSelection;
+import dev.paddock.operator.archive.Archiver;
+import dev.paddock.operator.archive.DirectoryStore;
+import dev.paddock.operator.grading.Grade;
+import dev.paddock.operator.rollout.Gates;
+import dev.paddock.operator.rollout.Promotion;
+import dev.paddock.operator.rollout.Slot;
+import dev.paddock.operator.rollout.Slots;
+import dev.paddock.operator.study.StudyDefinition;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a local run does as its trials finish and at its end: archive the best trials (the study's
+ * {@code archive} block) and promote the best archived model into the deployment's primary slot
+ * (its {@code deploy} block), with the same selection and gates as the cluster.
+ */
+final class LocalWrapUp {
+
+  private final TrainingStudy study;
+  private final StudyDefinition definition;
+  private final LocalLayout layout;
+  private final Archiver archiver;
+  private final DirectoryStore store;
+  private final LocalDeployments deployments;
+  private final Clock clock;
+
+  LocalWrapUp(TrainingStudy study, StudyDefinition definition, LocalLayout layout, Clock clock) {
+    this.study = study;
+    this.definition = definition;
+    this.layout = layout;
+    this.store = new DirectoryStore(layout.root());
+    this.archiver = new Archiver(store);
+    this.deployments = new LocalDeployments(layout.deploymentsDir());
+    this.clock = clock;
+  }
+
+  /** Archives what the selection picks; marks each archived trial. Returns the archived codes. */
+  List<String> archive(Collection<LiveTrial> trials) {
+    ArchiveSpec spec = study.getSpec().archive();
+    if (spec == null) {
+      return List.of();
+    }
+    List<ArchiveCandidate> finished =
+        trials.stream()
+            .filter(t -> t.phase == TrialPhase.Succeeded && t.objective != null && t.code != null)
+            .map(
+                t ->
+                    new ArchiveCandidate(
+                        t.name,
+                        t.spec.index(),
+                        t.code,
+                        Grade.valueOf(t.grade.name()),
+                        t.objective,
+                        t.spec.parameters()))
+            .toList();
+    Grade minGrade = spec.minGrade() == null ? null : Grade.valueOf(spec.minGrade().name());
+    List<ArchiveCandidate> chosen =
+        ArchiveSelection.select(
+            finished, definition.objective().direction(), spec.topPercent(), minGrade);
+    for (ArchiveCandidate candidate : chosen) {
+      String uri =
+          archiver.archive(layout.namespace(), layout.study(), candidate, facts(candidate));
+      trials.stream().filter(t -> t.name.equals(candidate.trial())).forEach(t -> t.archived = uri);
+    }
+    return ArchiveIndex.read(store, layout.namespace(), layout.study()).stream()
+        .map(ArchiveIndex.Entry::code)
+        .toList();
+  }
+
+  /** Promotes the best archived model if it passes the gates; returns the deployment's slots. */
+  Optional<Slots> deploy() {
+    DeploySpec spec = study.getSpec().deploy();
+    if (spec == null) {
+      return Optional.empty();
+    }
+    Optional<ArchiveIndex.Entry> best =
+        ArchiveIndex.read(store, layout.namespace(), layout.study()).stream()
+            .min(
+                Comparator.comparing(
+                    ArchiveIndex.Entry::objective,
+                    (a, b) ->
+                        definition.objective().direction().isBetter(a, b)
+                            ? -1
+                            : definition.objective().direction().isBetter(b, a) ? 1 : 0));
+    Slots slots = deployments.read(spec.modelDeployment());
+    if (best.isEmpty()) {
+      return Optional.of(slots);
+    }
+    ArchiveIndex.Entry entry = best.get();
+    Slot candidate =
+        new Slot(
+            entry.code(),
+            entry.trial(),
+            entry.grade(),
+            entry.objective(),
+            entry.uri(),
+            clock.instant());
+    Gates gates =
+        new Gates(
+            spec.minGrade() == null ? null : Grade.valueOf(spec.minGrade().name()), null, null);
+    Promotion promotion =
+        Promotion.decide(slots, candidate, gates, definition.objective().direction());
+    if (promotion.promote()) {
+      slots = slots.promote(candidate, clock.instant());
+      deployments.write(
+          spec.modelDeployment(),
+          slots,
+          "Promoted",
+          entry.code(),
+          promotion.reason(),
+          clock.instant());
+    } else if (slots.primary() == null || !slots.primary().code().equals(entry.code())) {
+      deployments.write(
+          spec.modelDeployment(),
+          slots,
+          "Refused",
+          entry.code(),
+          promotion.reason(),
+          clock.instant());
+    }
+    return Optional.of(slots);
+  }
+
+  private Map<String, Object> facts(ArchiveCandidate candidate) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("study", layout.study());
+    facts.put("namespace", layout.namespace());
+    facts.put("trial", candidate.trial());
+    facts.put("code", candidate.code());
+    facts.put("grade", candidate.grade().name());
+    facts.put("objectiveMetric", definition.objective().metric());
+    facts.put("objective", candidate.objective());
+    facts.put("parameters", candidate.parameters());
+    facts.put("archivedAt", clock.instant().toString());
+    return facts;
+  }
+}

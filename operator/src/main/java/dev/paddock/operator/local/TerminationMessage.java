@@ -1,0 +1,63 @@
+package dev.paddock.operator.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The trainer's final summary (DESIGN.md, "The trainer contract"): {@code {"status":
+ * "completed|stopped|failed", "epoch": .., "metrics": {..}, "error": "..", "retryable": ..}}.
+ */
+record TerminationMessage(
+    String status, int epoch, Map<String, Double> metrics, String error, boolean retryable) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  boolean completed() {
+    return "completed".equals(status);
+  }
+
+  boolean stopped() {
+    return "stopped".equals(status);
+  }
+
+  /** The message the trainer wrote, or a failure that says it wrote none. */
+  static TerminationMessage read(Path file, int exitCode, Path log) {
+    try {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        return parse(JSON.readTree(Files.readString(file)));
+      }
+    } catch (IOException | RuntimeException e) {
+      return failed("unreadable termination message " + file + ": " + e.getMessage(), true);
+    }
+    return failed(
+        "trainer exited with code " + exitCode + " and wrote no termination message; see " + log,
+        exitCode != 2);
+  }
+
+  private static TerminationMessage parse(JsonNode node) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    node.path("metrics")
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (f.getValue().isNumber()) {
+                metrics.put(f.getKey(), f.getValue().doubleValue());
+              }
+            });
+    return new TerminationMessage(
+        node.path("status").asText("failed"),
+        node.path("epoch").asInt(0),
+        metrics,
+        node.hasNonNull("error") ? node.get("error").asText() : null,
+        node.path("retryable").asBoolean(false));
+  }
+
+  private static TerminationMessage failed(String error, boolean retryable) {
+    return new TerminationMessage("failed", 0, Map.of(), error, retryable);
+  }
+}

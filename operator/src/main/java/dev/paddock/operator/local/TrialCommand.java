@@ -1,0 +1,97 @@
+package dev.paddock.operator.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paddock.api.v1alpha1.ContainerTemplate;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The command line and environment of a local trial: the study template's trainer container run as
+ * {@code paddock-trainer <args>} with the trainer contract's environment. The image is not used
+ * locally; a container whose command is not paddock-trainer cannot run here.
+ */
+final class TrialCommand {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TrialCommand() {}
+
+  static List<String> command(TrainingStudy study, Path trainerExecutable) {
+    ContainerTemplate trainer = trainer(study);
+    List<String> command = new ArrayList<>();
+    command.add(trainerExecutable.toString());
+    List<String> entrypoint = Objects.requireNonNullElse(trainer.getCommand(), List.of());
+    if (!entrypoint.isEmpty()) {
+      if (!Path.of(entrypoint.get(0)).getFileName().toString().equals("paddock-trainer")) {
+        throw new IllegalArgumentException(
+            "container trainer runs "
+                + entrypoint.get(0)
+                + ": a local run can only run the paddock-trainer image's entrypoint");
+      }
+      command.addAll(entrypoint.subList(1, entrypoint.size()));
+    }
+    command.addAll(Objects.requireNonNullElse(trainer.getArgs(), List.of()));
+    return command;
+  }
+
+  /** The template's plain env values, then the contract's variables (which win). */
+  static Map<String, String> environment(
+      TrainingStudy study,
+      LiveTrial trial,
+      LocalLayout layout,
+      String reportUrl,
+      String token,
+      int threads) {
+    Map<String, String> env = new LinkedHashMap<>(templateEnv(trainer(study)));
+    env.put("PADDOCK_TRIAL", layout.namespace() + "/" + trial.name);
+    env.put("PADDOCK_PARAMS", json(trial.spec.parameters()));
+    env.put("PADDOCK_EPOCHS", Integer.toString(trial.spec.epochs()));
+    env.put("PADDOCK_ARTIFACTS", layout.artifactsUri(trial.name));
+    env.put("PADDOCK_REPORT_URL", reportUrl);
+    env.put("PADDOCK_REPORT_TOKEN", token);
+    env.put("PADDOCK_TERMINATION_LOG", layout.terminationLog(trial.name).toString());
+    env.put("PADDOCK_THREADS", Integer.toString(threads));
+    Integer checkpointEvery = study.getSpec().trial().checkpointEveryEpochs();
+    env.put(
+        "PADDOCK_CHECKPOINT_EVERY",
+        Integer.toString(Objects.requireNonNullElse(checkpointEvery, 5)));
+    return env;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> templateEnv(ContainerTemplate trainer) {
+    Map<String, String> env = new LinkedHashMap<>();
+    Object declared = trainer.getOtherFields().get("env");
+    if (declared instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> var && var.get("name") != null && var.get("value") != null) {
+          env.put(var.get("name").toString(), var.get("value").toString());
+        }
+      }
+    }
+    return env;
+  }
+
+  private static ContainerTemplate trainer(TrainingStudy study) {
+    return study.getSpec().trial().template().spec().getContainers().stream()
+        .filter(c -> "trainer".equals(c.getName()))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("the pod template needs a container named trainer"));
+  }
+
+  private static String json(Map<String, String> parameters) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(parameters));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.paddock.operator.local;
+
+import dev.paddock.api.v1alpha1.Grade;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.operator.report.TrialRef;
+import dev.paddock.operator.search.TrialObservation;
+import dev.paddock.operator.search.TrialState;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.TrialGrading;
+import dev.paddock.operator.study.TrialResult;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Starts trials as trainer processes and turns their endings into phases, grades and codes. */
+final class TrialLifecycle {
+
+  private final TrainingStudy study;
+  private final StudyDefinition definition;
+  private final LocalLayout layout;
+  private final RunOptions options;
+  private final ReportTokens tokens;
+  private final String reportUrl;
+  private final TrialGrading grading;
+
+  TrialLifecycle(
+      TrainingStudy study,
+      StudyDefinition definition,
+      LocalLayout layout,
+      RunOptions options,
+      ReportTokens tokens,
+      String reportUrl) {
+    this.study = study;
+    this.definition = definition;
+    this.layout = layout;
+    this.options = options;
+    this.tokens = tokens;
+    this.reportUrl = reportUrl;
+    this.grading = new TrialGrading(definition);
+  }
+
+  void launch(LiveTrial trial) {
+    trial.attempts++;
+    trial.phase = TrialPhase.Pending;
+    trial.stopRequested = null;
+    trial.startTime = trial.startTime == null ? options.clock().instant() : trial.startTime;
+    trial.artifacts = layout.artifactsUri(trial.name);
+    String token = tokens.issue(new TrialRef(layout.namespace(), trial.name));
+    Map<String, String> env =
+        TrialCommand.environment(study, trial, layout, reportUrl, token, options.threadsPerTrial());
+    deleteStaleTerminationLog(trial);
+    trial.process =
+        TrialProcess.start(
+            TrialCommand.command(study, options.trainer()),
+            env,
+            options.manifest().getParent(),
+            layout.trainerLog(trial.name));
+    trial.reason = "Started";
+    trial.message = "attempt " + trial.attempts;
+  }
+
+  /**
+   * Reads the finished process's summary. Returns true when the trial ended for good, false when it
+   * is to be retried.
+   */
+  boolean onExit(LiveTrial trial, Collection<LiveTrial> all) {
+    int exitCode = trial.process.exitCode();
+    trial.process = null;
+    TerminationMessage summary =
+        TerminationMessage.read(
+            layout.terminationLog(trial.name), exitCode, layout.trainerLog(trial.name));
+    if (summary.epoch() > 0 && !summary.metrics().isEmpty()) {
+      trial.progress.record(summary.epoch(), summary.metrics());
+    }
+    trial.finalMetrics =
+        summary.metrics().isEmpty() ? trial.progress.lastMetrics() : summary.metrics();
+    if (summary.completed()) {
+      return finish(
+          trial,
+          TrialPhase.Succeeded,
+          "Completed",
+          "trained " + trial.progress.lastEpoch() + " epochs",
+          all);
+    }
+    if (summary.stopped()) {
+      String why = Objects.requireNonNullElse(trial.stopRequested, "stopped by the trainer");
+      String reason = "Pruned".equals(trial.reason) ? "Pruned" : "StoppedWithStudy";
+      return finish(trial, TrialPhase.Pruned, reason, why, all);
+    }
+    if (summary.retryable() && trial.attempts <= definition.maxRetries()) {
+      trial.phase = TrialPhase.Pending;
+      trial.reason = "Retrying";
+      trial.message = "attempt " + trial.attempts + " failed: " + summary.error();
+      return false;
+    }
+    return finish(trial, TrialPhase.Failed, "Failed", summary.error(), all);
+  }
+
+  private boolean finish(
+      LiveTrial trial, TrialPhase phase, String reason, String message, Collection<LiveTrial> all) {
+    trial.phase = phase;
+    trial.reason = reason;
+    trial.message = message;
+    trial.completionTime = options.clock().instant();
+    TrialObservation observation = trial.observation();
+    if (phase == TrialPhase.Failed) {
+      trial.objective = grading.bestObjective(observation, trial.finalMetrics);
+      return true;
+    }
+    TrialResult result =
+        grading.grade(
+            observation,
+            trial.finalMetrics,
+            othersGraded(trial, all),
+            day(trial.completionTime),
+            codes(all));
+    trial.objective = result.objective();
+    trial.grade = Grade.valueOf(result.grade().name());
+    trial.code = result.code();
+    return true;
+  }
+
+  private List<Double> othersGraded(LiveTrial trial, Collection<LiveTrial> all) {
+    return all.stream()
+        .filter(t -> t != trial && t.grade != null)
+        .map(t -> grading.gradedValue(t.objective, t.finalMetrics))
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
+  private static Set<String> codes(Collection<LiveTrial> all) {
+    Set<String> codes = new HashSet<>();
+    all.stream().map(t -> t.code).filter(Objects::nonNull).forEach(codes::add);
+    return codes;
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private void deleteStaleTerminationLog(LiveTrial trial) {
+    try {
+      java.nio.file.Files.deleteIfExists(layout.terminationLog(trial.name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** True for trials the planner counts as running. */
+  static boolean isActive(LiveTrial trial) {
+    return trial.state() == TrialState.RUNNING;
+  }
+}

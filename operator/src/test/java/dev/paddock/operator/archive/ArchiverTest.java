@@ -1,0 +1,127 @@
+package dev.paddock.operator.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paddock.operator.grading.Grade;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The archive on a directory store (the MinIO store is exercised by the operator's ITs). */
+class ArchiverTest {
+
+  @TempDir Path root;
+
+  private DirectoryStore store() {
+    DirectoryStore store = new DirectoryStore(root);
+    String trial = ArchiveKeys.trial("ns", "s", "s-3");
+    store.put(trial + "model/weights.params", new byte[] {1, 2, 3});
+    store.put(trial + "model/preprocessing.json", bytes("{}"));
+    store.put(trial + "metadata.json", bytes("{\"device\":\"cpu\"}"));
+    store.put(trial + "hyperparams.json", bytes("{\"lr\":\"0.01\"}"));
+    store.put(trial + "epoch_metrics.csv", bytes("epoch,val_f1\n1,0.5\n"));
+    store.put(trial + "checkpoints/epoch-1.bin", new byte[] {9});
+    return store;
+  }
+
+  private static final ArchiveCandidate TRIAL =
+      new ArchiveCandidate("s-3", 3, "S-A-3", Grade.A, 0.91, Map.of("lr", "0.01"));
+
+  @Test
+  void copiesTheModelAndRecordsWithAVerifiedManifestAndAnIndexEntry() {
+    DirectoryStore store = store();
+    Archiver archiver = new Archiver(store);
+
+    String uri = archiver.archive("ns", "s", TRIAL, Map.of("study", "s"));
+
+    assertThat(uri).endsWith("/archive/ns/s/S-A-3/");
+    assertThat(store.list("archive/ns/s/S-A-3/"))
+        .containsExactly(
+            "archive/ns/s/S-A-3/checksums.sha256",
+            "archive/ns/s/S-A-3/epoch_metrics.csv",
+            "archive/ns/s/S-A-3/hyperparams.json",
+            "archive/ns/s/S-A-3/metadata.json",
+            "archive/ns/s/S-A-3/model/preprocessing.json",
+            "archive/ns/s/S-A-3/model/weights.params",
+            "archive/ns/s/S-A-3/paddock.json");
+    assertThat(archiver.verify("ns", "s", "S-A-3")).isTrue();
+    assertThat(ArchiveIndex.read(store, "ns", "s"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.code()).isEqualTo("S-A-3");
+              assertThat(e.grade()).isEqualTo(Grade.A);
+              assertThat(e.uri()).isEqualTo(uri);
+            });
+  }
+
+  @Test
+  void aTamperedCopyFailsVerification() throws Exception {
+    DirectoryStore store = store();
+    Archiver archiver = new Archiver(store);
+    archiver.archive("ns", "s", TRIAL, Map.of());
+
+    Files.write(root.resolve("archive/ns/s/S-A-3/model/weights.params"), new byte[] {7});
+
+    assertThat(archiver.verify("ns", "s", "S-A-3")).isFalse();
+  }
+
+  @Test
+  void archivingTwiceIsANoOpAndAnInterruptedArchiveIsRedone() {
+    DirectoryStore store = store();
+    Archiver archiver = new Archiver(store);
+    // A crash after copying but before the index entry: not archived yet.
+    store.put("archive/ns/s/S-A-3/model/weights.params", new byte[] {0});
+    assertThat(archiver.isArchived("ns", "s", "S-A-3")).isFalse();
+
+    archiver.archive("ns", "s", TRIAL, Map.of());
+    archiver.archive("ns", "s", TRIAL, Map.of());
+
+    assertThat(archiver.verify("ns", "s", "S-A-3")).isTrue();
+    assertThat(ArchiveIndex.read(store, "ns", "s")).hasSize(1);
+  }
+
+  @Test
+  void aTrialWithoutAModelIsNotArchived() {
+    DirectoryStore store = new DirectoryStore(root);
+    store.put(ArchiveKeys.trial("ns", "s", "s-3") + "metadata.json", bytes("{}"));
+
+    assertThatThrownBy(() -> new Archiver(store).archive("ns", "s", TRIAL, Map.of()))
+        .hasMessageContaining("has no model");
+    assertThat(ArchiveIndex.read(store, "ns", "s")).isEmpty();
+  }
+
+  @Test
+  void keysCannotEscapeTheStore() {
+    assertThatThrownBy(() -> new DirectoryStore(root).put("../outside", new byte[0]))
+        .hasMessageContaining("escapes the store");
+  }
+
+  @Test
+  void aChecksumManifestListsEveryFile() {
+    DirectoryStore store = store();
+    new Archiver(store).archive("ns", "s", TRIAL, Map.of());
+
+    String manifest =
+        new String(
+            store.get("archive/ns/s/S-A-3/checksums.sha256").orElseThrow(), StandardCharsets.UTF_8);
+
+    assertThat(manifest.lines().map(l -> l.split("  ")[1]).toList())
+        .isEqualTo(
+            List.of(
+                "epoch_metrics.csv",
+                "hyperparams.json",
+                "metadata.json",
+                "model/preprocessing.json",
+                "model/weights.params"));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

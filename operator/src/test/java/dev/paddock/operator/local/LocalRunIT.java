@@ -1,0 +1,154 @@
+package dev.paddock.operator.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.study.StudyDefinitions;
+import dev.paddock.operator.study.StudyPhase;
+import dev.paddock.operator.study.StudyPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code paddock run} with the real DJL trainer as child processes. */
+class LocalRunIT {
+
+  private static final Path TRAINER = Path.of("..", "trainer-image", "bin", "paddock-trainer");
+
+  @TempDir Path dir;
+
+  private Path manifest(String yaml) throws IOException {
+    Path manifest = dir.resolve("study.yaml");
+    Files.writeString(manifest, yaml);
+    return manifest;
+  }
+
+  private static String tiny() throws IOException {
+    return Files.readString(Path.of("src", "test", "resources", "local", "tiny-study.yaml"));
+  }
+
+  private static StudyPlan run(Path manifest, ProgressView view) {
+    LocalStudyRunner runner = runner(manifest, view);
+    return runner.run();
+  }
+
+  private static LocalStudyRunner runner(Path manifest, ProgressView view) {
+    TrainingStudy study = StudyFiles.load(manifest);
+    RunOptions options =
+        new RunOptions(manifest, null, TRAINER.toAbsolutePath(), 2, 1, Clock.systemUTC());
+    return new LocalStudyRunner(
+        study, StudyDefinitions.from("tiny", study.getSpec()), options, view);
+  }
+
+  private List<Trial> trials() {
+    return StudyFiles.trials(dir.resolve(".paddock"));
+  }
+
+  @Test
+  void aStudyRunsToTheEndAndASecondRunRerunsNothing() throws IOException {
+    Path manifest = manifest(tiny());
+
+    StudyPlan plan = run(manifest, new QuietView());
+
+    assertThat(plan.phase()).isEqualTo(StudyPhase.SUCCEEDED);
+    assertThat(trials())
+        .hasSize(3)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+              assertThat(t.getStatus().epoch()).isEqualTo(4);
+              assertThat(t.getStatus().curve()).hasSize(4);
+              assertThat(t.getStatus().code()).startsWith("T-").contains("-N");
+              assertThat(t.getStatus().metrics()).containsKeys("val_f1", "val_loss");
+              Path artifacts =
+                  dir.resolve(".paddock/studies/default/tiny/trials")
+                      .resolve(t.getMetadata().getName());
+              assertThat(artifacts.resolve("model")).isDirectory();
+              assertThat(artifacts.resolve("epoch_metrics.csv")).isRegularFile();
+            });
+    List<String> logsBefore = trainerLogs();
+
+    StudyPlan again = run(manifest, new QuietView());
+
+    assertThat(again.phase()).isEqualTo(StudyPhase.SUCCEEDED);
+    assertThat(trainerLogs()).isEqualTo(logsBefore);
+    assertThat(trials()).allSatisfy(t -> assertThat(t.getStatus().attempts()).isEqualTo(1));
+  }
+
+  @Test
+  void raisingMaxTrialsResumesAFinishedStudyWithNewTrialsOnly() throws IOException {
+    run(manifest(tiny()), new QuietView());
+
+    StudyPlan plan = run(manifest(tiny().replace("maxTrials: 3", "maxTrials: 4")), new QuietView());
+
+    assertThat(plan.phase()).isEqualTo(StudyPhase.SUCCEEDED);
+    assertThat(trials()).extracting(t -> t.getSpec().index()).containsExactly(0, 1, 2, 3);
+    assertThat(trials()).allSatisfy(t -> assertThat(t.getStatus().attempts()).isEqualTo(1));
+  }
+
+  @Test
+  void anInterruptedRunResumesItsTrialsFromTheirCheckpoints() throws Exception {
+    Path manifest =
+        manifest(tiny().replace("epochs: 4", "epochs: 30").replace("maxTrials: 3", "maxTrials: 2"));
+    LocalStudyRunner first = runner(manifest, new QuietView());
+    CompletableFuture<StudyPlan> running = CompletableFuture.supplyAsync(first::run);
+    awaitEpoch(3);
+
+    first.interrupt();
+
+    assertThat(running.get(60, TimeUnit.SECONDS)).isNull();
+    assertThat(trials())
+        .allSatisfy(t -> assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Preempted));
+    StudyPlan resumed = run(manifest, new QuietView());
+    assertThat(resumed.phase()).isEqualTo(StudyPhase.SUCCEEDED);
+    assertThat(trials())
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+              assertThat(t.getStatus().attempts()).isEqualTo(2);
+              assertThat(t.getStatus().epoch()).isEqualTo(30);
+            });
+    assertThat(
+            Files.readString(
+                dir.resolve(".paddock/studies/default/tiny/trials/tiny-0/trainer.log")))
+        .containsIgnoringCase("resum");
+  }
+
+  private void awaitEpoch(int epoch) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      List<Trial> trials = trials();
+      if (trials.size() == 2
+          && trials.stream()
+              .allMatch(
+                  t ->
+                      t.getStatus() != null
+                          && t.getStatus().epoch() != null
+                          && t.getStatus().epoch() >= epoch)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("trials never reached epoch " + epoch + ": " + trials());
+  }
+
+  private List<String> trainerLogs() throws IOException {
+    List<String> logs = new java.util.ArrayList<>();
+    for (Trial t : trials()) {
+      logs.add(
+          Files.readString(
+              dir.resolve(".paddock/studies/default/tiny/trials")
+                  .resolve(t.getMetadata().getName())
+                  .resolve("trainer.log")));
+    }
+    return logs;
+  }
+}
