@@ -1,6 +1,7 @@
 package dev.paddock.operator.cli;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.operator.local.ArtifactTarget;
 import dev.paddock.operator.local.JsonLinesView;
 import dev.paddock.operator.local.LocalStudyRunner;
 import dev.paddock.operator.local.ProgressView;
@@ -42,9 +43,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--store",
-      paramLabel = "DIR",
-      description = "Where the study's files go (default: .paddock next to the manifest).")
-  Path store;
+      paramLabel = "DIR|s3://BUCKET[/PREFIX]",
+      description = {
+        "Where the study's files go (default: .paddock next to the manifest).",
+        "An s3:// location puts trial artifacts and the archive in that bucket (with --endpoint",
+        "and credentials in PADDOCK_S3_ACCESS_KEY/PADDOCK_S3_SECRET_KEY or AWS_ACCESS_KEY_ID/",
+        "AWS_SECRET_ACCESS_KEY); the run's records then stay in .paddock next to the manifest."
+      })
+  String store;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "S3 endpoint for an s3:// --store, e.g. http://127.0.0.1:9000.")
+  String endpoint;
 
   @Option(names = "--trainer", paramLabel = "PATH", description = "The paddock-trainer launcher.")
   Path trainer;
@@ -74,16 +86,13 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("paddock: " + e.getMessage());
       return 2;
     }
-    RunOptions defaults = RunOptions.forMachine(manifest, store, TrainerLocator.locate(trainer));
-    int maxParallel = parallel != null ? parallel : defaults.maxParallel();
-    RunOptions options =
-        new RunOptions(
-            defaults.manifest(),
-            defaults.storeRoot(),
-            defaults.trainer(),
-            maxParallel,
-            1,
-            Clock.systemUTC());
+    RunOptions options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException e) {
+      System.err.println("paddock: " + e.getMessage());
+      return 2;
+    }
     LocalStudyRunner runner = new LocalStudyRunner(study, definition, options, view());
     Thread hook = new Thread(runner::interrupt, "paddock-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -93,6 +102,23 @@ final class RunCommand implements Callable<Integer> {
       return 130;
     }
     return plan.phase() == StudyPhase.FAILED ? 1 : 0;
+  }
+
+  private RunOptions options() {
+    boolean s3 = store != null && store.startsWith("s3://");
+    Path storeRoot = store == null || s3 ? null : Path.of(store);
+    RunOptions defaults =
+        RunOptions.forMachine(manifest, storeRoot, TrainerLocator.locate(trainer));
+    ArtifactTarget artifacts =
+        s3 ? ArtifactTarget.s3(store, endpoint, System.getenv()) : ArtifactTarget.LOCAL;
+    return new RunOptions(
+        defaults.manifest(),
+        defaults.storeRoot(),
+        defaults.trainer(),
+        parallel != null ? parallel : defaults.maxParallel(),
+        1,
+        Clock.systemUTC(),
+        artifacts);
   }
 
   private ProgressView view() {

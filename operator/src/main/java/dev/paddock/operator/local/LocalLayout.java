@@ -60,9 +60,4 @@ public record LocalLayout(Path root, String namespace, String study) {
   public Path reportDir() {
     return root.resolve("reports").resolve(namespace).resolve(study);
   }
-
-  /** The trial's artifact prefix as the trainer takes it. */
-  public String artifactsUri(String trial) {
-    return trialDir(trial).toUri().toString();
-  }
 }

@@ -3,6 +3,7 @@ package dev.paddock.operator.local;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
+import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.report.ReportServer;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.rollout.Slots;
@@ -42,6 +43,7 @@ public final class LocalStudyRunner {
   private final LocalLayout layout;
   private final TrialRecords records;
   private final RunState state;
+  private final ArtifactStore store;
   private volatile boolean interrupted;
   private Instant started;
 
@@ -55,6 +57,7 @@ public final class LocalStudyRunner {
     this.layout = new LocalLayout(options.storeRoot(), namespace, study.getMetadata().getName());
     this.records = new TrialRecords(layout);
     this.state = new RunState(namespace);
+    this.store = options.artifacts().open(options.storeRoot());
   }
 
   public LocalLayout layout() {
@@ -70,7 +73,8 @@ public final class LocalStudyRunner {
     try (ReportServer server =
         ReportServer.start(new InetSocketAddress("127.0.0.1", 0), tokens, reports, 4)) {
       TrialLifecycle lifecycle =
-          new TrialLifecycle(study, definition, layout, options, tokens, server.url().toString());
+          new TrialLifecycle(
+              study, definition, layout, options, tokens, server.url().toString(), store);
       StudyPlan plan = loop(lifecycle);
       if (plan != null) {
         wrapUp(plan);
@@ -82,7 +86,7 @@ public final class LocalStudyRunner {
   /** Archive, promotion and the report, once the study has ended. */
   private void wrapUp(StudyPlan plan) {
     synchronized (state) {
-      LocalWrapUp wrapUp = new LocalWrapUp(study, definition, layout, options.clock());
+      LocalWrapUp wrapUp = new LocalWrapUp(study, definition, layout, store, options.clock());
       List<String> archived = wrapUp.archive(state.trials());
       state.trials().stream().filter(t -> t.archived != null).forEach(state::changed);
       persist(plan);

@@ -8,7 +8,7 @@ import dev.paddock.operator.archive.ArchiveCandidate;
 import dev.paddock.operator.archive.ArchiveIndex;
 import dev.paddock.operator.archive.ArchiveSelection;
 import dev.paddock.operator.archive.Archiver;
-import dev.paddock.operator.archive.DirectoryStore;
+import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.rollout.Gates;
 import dev.paddock.operator.rollout.Promotion;
@@ -34,15 +34,20 @@ final class LocalWrapUp {
   private final StudyDefinition definition;
   private final LocalLayout layout;
   private final Archiver archiver;
-  private final DirectoryStore store;
+  private final ArtifactStore store;
   private final LocalDeployments deployments;
   private final Clock clock;
 
-  LocalWrapUp(TrainingStudy study, StudyDefinition definition, LocalLayout layout, Clock clock) {
+  LocalWrapUp(
+      TrainingStudy study,
+      StudyDefinition definition,
+      LocalLayout layout,
+      ArtifactStore store,
+      Clock clock) {
     this.study = study;
     this.definition = definition;
     this.layout = layout;
-    this.store = new DirectoryStore(layout.root());
+    this.store = store;
     this.archiver = new Archiver(store);
     this.deployments = new LocalDeployments(layout.deploymentsDir());
     this.clock = clock;

@@ -8,10 +8,11 @@ import java.util.Objects;
  * Settings of a local run.
  *
  * @param manifest the TrainingStudy manifest
- * @param storeRoot where the study's files go ({@code .paddock/} next to the manifest by default)
+ * @param storeRoot where the run's files go ({@code .paddock/} next to the manifest by default)
  * @param trainer the {@code paddock-trainer} launcher
  * @param maxParallel trials at once on this machine (the study's parallelism is capped by it)
  * @param threadsPerTrial compute threads given to each trainer
+ * @param artifacts where trial artifacts and the archive go (the store root by default)
  */
 public record RunOptions(
     Path manifest,
@@ -19,7 +20,8 @@ public record RunOptions(
     Path trainer,
     int maxParallel,
     int threadsPerTrial,
-    Clock clock) {
+    Clock clock,
+    ArtifactTarget artifacts) {
 
   public RunOptions {
     Objects.requireNonNull(manifest, "manifest");
@@ -31,11 +33,13 @@ public record RunOptions(
     }
     threadsPerTrial = Math.max(1, threadsPerTrial);
     clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+    artifacts = Objects.requireNonNullElse(artifacts, ArtifactTarget.LOCAL);
   }
 
   /** One trial per core, one thread each: what a small machine runs best. */
   public static RunOptions forMachine(Path manifest, Path storeRoot, Path trainer) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new RunOptions(manifest, storeRoot, trainer, cores, 1, Clock.systemUTC());
+    return new RunOptions(
+        manifest, storeRoot, trainer, cores, 1, Clock.systemUTC(), ArtifactTarget.LOCAL);
   }
 }

@@ -19,6 +19,7 @@ public final class TableView implements ProgressView {
   private final PrintStream out;
   private final boolean terminal;
   private int linesDrawn;
+  private Object report;
   private long lastDraw;
 
   public TableView(PrintStream out, boolean terminal) {
@@ -38,6 +39,10 @@ public final class TableView implements ProgressView {
 
   @Override
   public void event(RunEvent event) {
+    if ("report-written".equals(event.type())) {
+      report = event.fields().get("report");
+      return;
+    }
     if (terminal) {
       return;
     }
@@ -72,6 +77,9 @@ public final class TableView implements ProgressView {
         snapshot.phase().toLowerCase(Locale.ROOT),
         duration(snapshot.elapsed()),
         snapshot.message());
+    if (report != null) {
+      out.println("report: " + report);
+    }
   }
 
   private void draw(RunSnapshot s) {

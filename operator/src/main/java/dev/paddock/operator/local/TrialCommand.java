@@ -46,6 +46,7 @@ final class TrialCommand {
       TrainingStudy study,
       LiveTrial trial,
       LocalLayout layout,
+      ArtifactTarget artifacts,
       String reportUrl,
       String token,
       int threads) {
@@ -53,7 +54,8 @@ final class TrialCommand {
     env.put("PADDOCK_TRIAL", layout.namespace() + "/" + trial.name);
     env.put("PADDOCK_PARAMS", json(trial.spec.parameters()));
     env.put("PADDOCK_EPOCHS", Integer.toString(trial.spec.epochs()));
-    env.put("PADDOCK_ARTIFACTS", layout.artifactsUri(trial.name));
+    env.put("PADDOCK_ARTIFACTS", trial.artifacts);
+    env.putAll(artifacts.trainerEnvironment());
     env.put("PADDOCK_REPORT_URL", reportUrl);
     env.put("PADDOCK_REPORT_TOKEN", token);
     env.put("PADDOCK_TERMINATION_LOG", layout.terminationLog(trial.name).toString());

@@ -3,6 +3,8 @@ package dev.paddock.operator.local;
 import dev.paddock.api.v1alpha1.Grade;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.archive.ArchiveKeys;
+import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.report.TrialRef;
 import dev.paddock.operator.search.TrialObservation;
@@ -30,6 +32,7 @@ final class TrialLifecycle {
   private final ReportTokens tokens;
   private final String reportUrl;
   private final TrialGrading grading;
+  private final ArtifactStore store;
 
   TrialLifecycle(
       TrainingStudy study,
@@ -37,7 +40,8 @@ final class TrialLifecycle {
       LocalLayout layout,
       RunOptions options,
       ReportTokens tokens,
-      String reportUrl) {
+      String reportUrl,
+      ArtifactStore store) {
     this.study = study;
     this.definition = definition;
     this.layout = layout;
@@ -45,6 +49,7 @@ final class TrialLifecycle {
     this.tokens = tokens;
     this.reportUrl = reportUrl;
     this.grading = new TrialGrading(definition);
+    this.store = store;
   }
 
   void launch(LiveTrial trial) {
@@ -52,10 +57,11 @@ final class TrialLifecycle {
     trial.phase = TrialPhase.Pending;
     trial.stopRequested = null;
     trial.startTime = trial.startTime == null ? options.clock().instant() : trial.startTime;
-    trial.artifacts = layout.artifactsUri(trial.name);
+    trial.artifacts = store.uri(ArchiveKeys.trial(layout.namespace(), layout.study(), trial.name));
     String token = tokens.issue(new TrialRef(layout.namespace(), trial.name));
     Map<String, String> env =
-        TrialCommand.environment(study, trial, layout, reportUrl, token, options.threadsPerTrial());
+        TrialCommand.environment(
+            study, trial, layout, options.artifacts(), reportUrl, token, options.threadsPerTrial());
     deleteStaleTerminationLog(trial);
     trial.process =
         TrialProcess.start(

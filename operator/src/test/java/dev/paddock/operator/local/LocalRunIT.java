@@ -43,7 +43,7 @@ class LocalRunIT {
   private static LocalStudyRunner runner(Path manifest, ProgressView view) {
     TrainingStudy study = StudyFiles.load(manifest);
     RunOptions options =
-        new RunOptions(manifest, null, TRAINER.toAbsolutePath(), 2, 1, Clock.systemUTC());
+        new RunOptions(manifest, null, TRAINER.toAbsolutePath(), 2, 1, Clock.systemUTC(), null);
     return new LocalStudyRunner(
         study, StudyDefinitions.from("tiny", study.getSpec()), options, view);
   }
@@ -74,6 +74,7 @@ class LocalRunIT {
               assertThat(artifacts.resolve("model")).isDirectory();
               assertThat(artifacts.resolve("epoch_metrics.csv")).isRegularFile();
             });
+    assertArchiveSlotsAndReport();
     List<String> logsBefore = trainerLogs();
 
     StudyPlan again = run(manifest, new QuietView());
@@ -120,6 +121,81 @@ class LocalRunIT {
             Files.readString(
                 dir.resolve(".paddock/studies/default/tiny/trials/tiny-0/trainer.log")))
         .containsIgnoringCase("resum");
+  }
+
+  private void assertArchiveSlotsAndReport() throws IOException {
+    Trial best =
+        trials().stream()
+            .max(java.util.Comparator.comparingDouble(t -> t.getStatus().objective()))
+            .orElseThrow();
+    Path archive = dir.resolve(".paddock/archive/default/tiny").resolve(best.getStatus().code());
+    assertThat(best.getStatus().archived()).isEqualTo(archive.toUri().toString());
+    assertThat(archive.resolve("model")).isDirectory();
+    assertThat(archive.resolve("checksums.sha256")).isRegularFile();
+    assertThat(trials().stream().filter(t -> t.getStatus().archived() != null)).hasSize(1);
+    String slots = Files.readString(dir.resolve(".paddock/deployments/tiny-serving/slots.json"));
+    assertThat(slots)
+        .contains("\"code\" : \"" + best.getStatus().code() + "\"")
+        .contains("Promoted");
+    Path report = dir.resolve(".paddock/reports/default/tiny");
+    assertThat(Files.readString(report.resolve("report.md")))
+        .contains(best.getStatus().code())
+        .contains("## Parameter importance");
+    assertThat(report.resolve("report.html")).isRegularFile();
+  }
+
+  @Test
+  void aTrainerKilledMidEpochLeavesAFailedTrialAndTheStudyGoesOn() throws Exception {
+    Path manifest =
+        manifest(
+            tiny().replace("epochs: 4", "epochs: 20").replace("maxRetries: 1", "maxRetries: 0"));
+    CompletableFuture<StudyPlan> running =
+        CompletableFuture.supplyAsync(() -> run(manifest, new QuietView()));
+    awaitEpoch(2);
+
+    ProcessHandle trainer =
+        ProcessHandle.current()
+            .descendants()
+            .filter(p -> p.info().commandLine().orElse("").contains("PaddockTrainer"))
+            .findFirst()
+            .orElseThrow();
+    trainer.destroyForcibly();
+
+    StudyPlan plan = running.get(180, TimeUnit.SECONDS);
+    assertThat(plan.counts().failed()).isEqualTo(1);
+    assertThat(plan.counts().succeeded()).isEqualTo(2);
+    Trial failed =
+        trials().stream()
+            .filter(t -> t.getStatus().phase() == TrialPhase.Failed)
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.getStatus().message())
+        .contains("exited with code 137")
+        .contains("trainer.log");
+  }
+
+  @Test
+  void anInterruptedAndResumedStudyEndsAsAnUninterruptedOne() throws Exception {
+    String yaml = tiny().replace("epochs: 4", "epochs: 12").replace("maxTrials: 3", "maxTrials: 2");
+    Path uninterrupted = dir.resolve("straight");
+    Files.createDirectories(uninterrupted);
+    Files.writeString(uninterrupted.resolve("study.yaml"), yaml);
+    run(uninterrupted.resolve("study.yaml"), new QuietView());
+    List<Double> expected =
+        StudyFiles.trials(uninterrupted.resolve(".paddock")).stream()
+            .map(t -> t.getStatus().objective())
+            .toList();
+    Path manifest = manifest(yaml);
+    LocalStudyRunner first = runner(manifest, new QuietView());
+    CompletableFuture<StudyPlan> running = CompletableFuture.supplyAsync(first::run);
+    awaitEpoch(4);
+
+    first.interrupt();
+    running.get(60, TimeUnit.SECONDS);
+    run(manifest, new QuietView());
+
+    assertThat(trials()).extracting(t -> t.getStatus().objective()).isEqualTo(expected);
+    assertThat(trials()).allSatisfy(t -> assertThat(t.getStatus().attempts()).isEqualTo(2));
   }
 
   private void awaitEpoch(int epoch) throws InterruptedException {
