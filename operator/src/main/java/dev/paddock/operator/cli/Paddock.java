@@ -13,6 +13,16 @@ import picocli.CommandLine.Command;
 public final class Paddock {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Paddock()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, with errors printed as one line a person can act on. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Paddock())
+        .setExecutionExceptionHandler(
+            (e, line, parsed) -> {
+              line.getErr().println("paddock: " + e.getMessage());
+              return e instanceof IllegalArgumentException ? 2 : 1;
+            });
   }
 }
