@@ -1,0 +1,7 @@
+package dev.paddock.trainer.report;
+
+/** The operator's answer to an epoch report. */
+public enum Decision {
+  CONTINUE,
+  STOP
+}

@@ -1,0 +1,151 @@
+package dev.paddock.trainer.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paddock.trainer.util.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each epoch's metrics to {@code PADDOCK_REPORT_URL} with the trial's bearer token. Best
+ * effort: a failed report never stops training; it stays queued and is sent again, in order, before
+ * the next one. A {@code {"decision":"stop"}} answer is remembered and returned.
+ */
+public final class EpochReporter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EpochReporter.class);
+  private static final int MAX_QUEUED = 10_000;
+
+  private final URI url;
+  private final String token;
+  private final String trial;
+  private final HttpClient http;
+  private final Duration timeout;
+  private final Deque<Map<String, Object>> pending = new ArrayDeque<>();
+  private int lastAcked;
+  private boolean stop;
+
+  public EpochReporter(URI url, String token, String trial, Duration timeout) {
+    this.url = url;
+    this.token = token;
+    this.trial = trial;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /** Queues an epoch and tries to send everything pending; returns the latest decision. */
+  public Decision report(int epoch, Map<String, Double> metrics) {
+    enqueue(epoch, metrics);
+    flush();
+    return stop ? Decision.STOP : Decision.CONTINUE;
+  }
+
+  /**
+   * Queues an epoch without sending (a resumed run re-queues the epochs its checkpoint says were
+   * never acknowledged).
+   */
+  public void enqueue(int epoch, Map<String, Double> metrics) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("trial", trial);
+    body.put("epoch", epoch);
+    body.put("metrics", finite(metrics));
+    if (pending.size() >= MAX_QUEUED) {
+      pending.removeFirst();
+    }
+    pending.addLast(body);
+  }
+
+  /** Sets the last acknowledged epoch (restored from a checkpoint). */
+  public void restoreAcked(int epoch) {
+    lastAcked = epoch;
+  }
+
+  /** Tries to send every queued report; returns true when none is left. */
+  public boolean flush() {
+    while (!pending.isEmpty()) {
+      Map<String, Object> body = pending.peekFirst();
+      if (!send(body)) {
+        return false;
+      }
+      pending.removeFirst();
+      lastAcked = Math.max(lastAcked, (Integer) body.get("epoch"));
+    }
+    return true;
+  }
+
+  /** Epochs not yet acknowledged. */
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  /** The highest epoch the operator acknowledged. */
+  public int lastAcked() {
+    return lastAcked;
+  }
+
+  private boolean send(Map<String, Object> body) {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+    if (token != null && !token.isBlank()) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      if (resp.statusCode() / 100 != 2) {
+        LOG.warn(
+            "report of epoch {} answered HTTP {}: kept for later",
+            body.get("epoch"),
+            resp.statusCode());
+        return false;
+      }
+      readDecision(resp.body());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      LOG.warn("report of epoch {} failed ({}): kept for later", body.get("epoch"), e.toString());
+      return false;
+    }
+  }
+
+  private void readDecision(String body) {
+    if (body == null || body.isBlank()) {
+      return;
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if ("stop".equalsIgnoreCase(node.path("decision").asText())) {
+        if (!stop) {
+          LOG.info("operator answered stop: ending the run after this epoch");
+        }
+        stop = true;
+      }
+    } catch (Exception e) {
+      LOG.warn("unreadable report answer: {}", body);
+    }
+  }
+
+  /** Drops NaN and infinite values, which JSON cannot carry. */
+  public static Map<String, Double> finite(Map<String, Double> metrics) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    metrics.forEach(
+        (k, v) -> {
+          if (v != null && Double.isFinite(v)) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+}
