@@ -43,8 +43,13 @@ public final class ClusterControllers implements AutoCloseable {
     this.workDir = workDir;
   }
 
-  /** Starts the scheduler, the controller manager and kwok against the cluster. */
-  public static ClusterControllers start(KubeCluster cluster) {
+  /**
+   * Starts the scheduler, the controller manager and kwok against the cluster.
+   *
+   * @param kwokConfigs kwok configuration files (e.g. Stages that complete pods with a termination
+   *     message); none: kwok's default stages
+   */
+  public static ClusterControllers start(KubeCluster cluster, Path... kwokConfigs) {
     try {
       Path workDir = Files.createTempDirectory("paddock-controllers-");
       Path kubeconfig = Files.writeString(workDir.resolve("kubeconfig.yaml"), cluster.kubeconfig());
@@ -65,17 +70,24 @@ public final class ClusterControllers implements AutoCloseable {
           "--controllers=" + String.join(",", CONTROLLERS),
           "--concurrent-job-syncs=10");
       controllers.launch(
-          "kwok",
-          TestComponents.binary("kwok"),
-          "--kubeconfig=" + kubeconfig,
-          "--manage-all-nodes=false",
-          "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
-          "--cidr=10.0.0.1/24",
-          "--node-ip=10.0.0.1");
+          "kwok", TestComponents.binary("kwok"), kwokArguments(kubeconfig, kwokConfigs));
       return controllers;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String[] kwokArguments(Path kubeconfig, Path... configs) {
+    List<String> args = new ArrayList<>();
+    args.add("--kubeconfig=" + kubeconfig);
+    args.add("--manage-all-nodes=false");
+    args.add("--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake");
+    args.add("--cidr=10.0.0.1/24");
+    args.add("--node-ip=10.0.0.1");
+    for (Path config : configs) {
+      args.add("--config=" + config.toAbsolutePath());
+    }
+    return args.toArray(String[]::new);
   }
 
   /**

@@ -1,0 +1,195 @@
+package dev.paddock.operator.k8s.study;
+
+import dev.paddock.api.v1alpha1.BestTrial;
+import dev.paddock.api.v1alpha1.Grade;
+import dev.paddock.api.v1alpha1.StudyPhase;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.TrainingStudyStatus;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialCounts;
+import dev.paddock.api.v1alpha1.TrialSpec;
+import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.search.Suggestion;
+import dev.paddock.operator.study.InvalidStudyException;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyDefinitions;
+import dev.paddock.operator.study.StudyPlan;
+import dev.paddock.operator.study.StudyPlanner;
+import dev.paddock.operator.study.StudyTrial;
+import dev.paddock.operator.study.TrialNames;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Keeps a study's trials coming: each reconcile reads the study's Trials, asks the shared {@link
+ * StudyPlanner} what to do, creates the suggested Trials under deterministic names (a create that
+ * finds the Trial already there is a no-op) and writes a fresh, bounded status.
+ */
+@ControllerConfiguration(name = "trainingstudy")
+public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> {
+
+  private final Clock clock;
+
+  public TrainingStudyReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, TrainingStudy>> prepareEventSources(
+      EventSourceContext<TrainingStudy> context) {
+    return List.of(
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Trial.class, TrainingStudy.class).build(),
+            context));
+  }
+
+  @Override
+  public UpdateControl<TrainingStudy> reconcile(
+      TrainingStudy study, Context<TrainingStudy> context) {
+    StudyDefinition definition;
+    try {
+      definition = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
+    } catch (InvalidStudyException e) {
+      return status(
+          study,
+          StudyPhase.Failed,
+          dev.paddock.operator.study.StudyPhase.FAILED,
+          "InvalidSpec",
+          e.getMessage(),
+          null);
+    }
+    List<StudyTrial> trials =
+        context.getSecondaryResources(Trial.class).stream().map(StudyTrials::of).toList();
+    StudyPlan plan =
+        StudyPlanner.plan(
+            definition, trials, List.of(), 0, Boolean.TRUE.equals(study.getSpec().suspend()));
+    for (Suggestion suggestion : plan.create()) {
+      create(context.getClient(), study, definition, suggestion);
+    }
+    return status(study, phase(plan.phase()), plan.phase(), plan.reason(), plan.message(), plan);
+  }
+
+  private void create(
+      KubernetesClient client,
+      TrainingStudy study,
+      StudyDefinition definition,
+      Suggestion suggestion) {
+    String name = study.getMetadata().getName();
+    Trial trial = new Trial();
+    trial.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(TrialNames.of(name, suggestion.index()))
+            .withNamespace(study.getMetadata().getNamespace())
+            .addToLabels(Labels.STUDY, name)
+            .addToLabels(Labels.MANAGED_BY, Labels.MANAGER)
+            .withOwnerReferences(
+                new OwnerReferenceBuilder()
+                    .withApiVersion(study.getApiVersion())
+                    .withKind(study.getKind())
+                    .withName(name)
+                    .withUid(study.getMetadata().getUid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
+                    .build())
+            .build());
+    trial.setSpec(
+        new TrialSpec(
+            name, (int) suggestion.index(), definition.epochs(), suggestion.parameters()));
+    try {
+      client.resource(trial).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
+  }
+
+  private UpdateControl<TrainingStudy> status(
+      TrainingStudy study,
+      StudyPhase phase,
+      dev.paddock.operator.study.StudyPhase domainPhase,
+      String reason,
+      String message,
+      StudyPlan plan) {
+    TrainingStudy fresh = new TrainingStudy();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(study.getMetadata().getName())
+            .withNamespace(study.getMetadata().getNamespace())
+            .build());
+    long generation =
+        study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
+    var previous = study.getStatus();
+    String started =
+        previous != null && previous.startTime() != null
+            ? previous.startTime()
+            : clock.instant().toString();
+    String completed =
+        domainPhase.isTerminal()
+            ? (previous != null && previous.completionTime() != null
+                ? previous.completionTime()
+                : clock.instant().toString())
+            : null;
+    fresh.setStatus(
+        new TrainingStudyStatus(
+            phase,
+            generation,
+            StudyConditions.of(domainPhase, reason, message, generation, clock.instant()),
+            plan == null ? null : counts(plan),
+            plan == null ? null : best(plan),
+            null,
+            0L,
+            null,
+            started,
+            completed));
+    return UpdateControl.patchStatus(fresh);
+  }
+
+  private static TrialCounts counts(StudyPlan plan) {
+    var c = plan.counts();
+    return new TrialCounts(
+        c.created() + plan.create().size(),
+        c.running() + plan.create().size(),
+        c.succeeded(),
+        c.failed(),
+        c.pruned(),
+        c.finished());
+  }
+
+  private static BestTrial best(StudyPlan plan) {
+    return plan.best()
+        .map(
+            t ->
+                new BestTrial(
+                    t.name(),
+                    t.code(),
+                    t.grade() == null ? null : Grade.valueOf(t.grade()),
+                    t.observation().objective(),
+                    t.observation().parameters()))
+        .orElse(null);
+  }
+
+  private static StudyPhase phase(dev.paddock.operator.study.StudyPhase phase) {
+    return switch (phase) {
+      case PENDING -> StudyPhase.Pending;
+      case RUNNING -> StudyPhase.Running;
+      case SUCCEEDED -> StudyPhase.Succeeded;
+      case FAILED -> StudyPhase.Failed;
+      case SUSPENDED -> StudyPhase.Suspended;
+    };
+  }
+}

@@ -1,0 +1,115 @@
+package dev.paddock.operator.k8s.trial;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a trial's Job says: still running, or finished with the trainer's summary read from the
+ * trainer container's termination message (DESIGN.md, "The trainer contract").
+ *
+ * @param finished true once the Job is Complete or Failed
+ * @param status completed, stopped or failed (the trainer's word), when finished
+ */
+public record JobOutcome(
+    boolean finished,
+    boolean succeeded,
+    String status,
+    int epoch,
+    Map<String, Double> metrics,
+    String error) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final JobOutcome RUNNING = new JobOutcome(false, false, null, 0, Map.of(), null);
+
+  /** Reads the Job's conditions and, once it has ended, its last pod's termination message. */
+  public static JobOutcome of(Job job, List<Pod> pods) {
+    Optional<JobCondition> end =
+        job.getStatus() == null || job.getStatus().getConditions() == null
+            ? Optional.empty()
+            : job.getStatus().getConditions().stream()
+                .filter(
+                    c ->
+                        ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                            && "True".equals(c.getStatus()))
+                .findFirst();
+    if (end.isEmpty()) {
+      return RUNNING;
+    }
+    boolean succeeded = "Complete".equals(end.get().getType());
+    Optional<ContainerStateTerminated> terminated = lastTrainerTermination(pods);
+    JsonNode summary = terminated.map(t -> parse(t.getMessage())).orElse(null);
+    if (summary == null) {
+      String why = succeeded ? null : end.get().getReason() + ": " + end.get().getMessage();
+      return new JobOutcome(true, succeeded, succeeded ? "completed" : "failed", 0, Map.of(), why);
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    summary
+        .path("metrics")
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (f.getValue().isNumber()) {
+                metrics.put(f.getKey(), f.getValue().doubleValue());
+              }
+            });
+    String error =
+        summary.hasNonNull("error")
+            ? summary.get("error").asText()
+            : succeeded ? null : end.get().getMessage();
+    return new JobOutcome(
+        true,
+        succeeded,
+        summary.path("status").asText(succeeded ? "completed" : "failed"),
+        summary.path("epoch").asInt(0),
+        metrics,
+        error);
+  }
+
+  private static Optional<ContainerStateTerminated> lastTrainerTermination(List<Pod> pods) {
+    return pods.stream()
+        .sorted(
+            (a, b) ->
+                b.getMetadata()
+                    .getCreationTimestamp()
+                    .compareTo(a.getMetadata().getCreationTimestamp()))
+        .flatMap(
+            p ->
+                p.getStatus() == null || p.getStatus().getContainerStatuses() == null
+                    ? java.util.stream.Stream.<ContainerStatus>empty()
+                    : p.getStatus().getContainerStatuses().stream())
+        .filter(
+            s ->
+                TrialJobs.TRAINER.equals(s.getName())
+                    && s.getState() != null
+                    && s.getState().getTerminated() != null)
+        .map(s -> s.getState().getTerminated())
+        .findFirst();
+  }
+
+  private static JsonNode parse(String message) {
+    if (message == null || message.isBlank()) {
+      return null;
+    }
+    try {
+      // With FallbackToLogsOnError the message may be log lines: the summary is the last JSON line.
+      List<String> lines = message.lines().filter(l -> l.contains("{")).toList();
+      if (lines.isEmpty()) {
+        return null;
+      }
+      String last = lines.get(lines.size() - 1);
+      return JSON.readTree(last.substring(last.indexOf('{')));
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.paddock.operator.k8s.trial;
+
+import dev.paddock.api.v1alpha1.Grade;
+import dev.paddock.api.v1alpha1.MetricSummary;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.search.CurvePoint;
+import dev.paddock.operator.search.TrialObservation;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyDefinitions;
+import dev.paddock.operator.study.TrialGrading;
+import dev.paddock.operator.study.TrialResult;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Turns a finished Job's outcome into the trial's phase, objective, grade and code. */
+final class TrialFinisher {
+
+  private final StudyDefinition study;
+  private final TrialGrading grading;
+  private final Clock clock;
+
+  TrialFinisher(TrainingStudy study, Clock clock) {
+    this.study = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
+    this.grading = new TrialGrading(this.study);
+    this.clock = clock;
+  }
+
+  void finish(Trial trial, TrialStatusDraft status, JobOutcome outcome, List<Trial> siblings) {
+    status.completionTime = clock.instant().toString();
+    status.epoch = Math.max(Objects.requireNonNullElse(status.epoch, 0), outcome.epoch());
+    status.metrics = summaries(status.metrics, outcome.metrics());
+    if (!outcome.succeeded() || "failed".equals(outcome.status())) {
+      status.phase = TrialPhase.Failed;
+      status.reason = "Failed";
+      status.message = Objects.requireNonNullElse(outcome.error(), "the trial's Job failed");
+      return;
+    }
+    boolean stopped = "stopped".equals(outcome.status());
+    status.phase = stopped ? TrialPhase.Pruned : TrialPhase.Succeeded;
+    status.reason = stopped ? "Pruned" : "Completed";
+    status.message =
+        stopped
+            ? Objects.requireNonNullElse(status.message, "stopped early")
+            : "trained " + status.epoch + " epochs";
+    TrialObservation observation = StudyTrials.of(trial).observation();
+    TrialObservation withCurve =
+        new TrialObservation(
+            observation.index(),
+            observation.parameters(),
+            observation.state(),
+            null,
+            curve(status, outcome));
+    TrialResult result =
+        grading.grade(
+            withCurve,
+            outcome.metrics(),
+            othersGraded(trial, siblings),
+            clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+            codes(trial, siblings));
+    status.objective = result.objective();
+    status.grade = Grade.valueOf(result.grade().name());
+    status.code = result.code();
+  }
+
+  private List<CurvePoint> curve(TrialStatusDraft status, JobOutcome outcome) {
+    List<CurvePoint> curve = new ArrayList<>();
+    if (status.curve != null) {
+      status.curve.forEach(p -> curve.add(new CurvePoint(p.get(0).intValue(), p.get(1))));
+    }
+    Double last = outcome.metrics().get(study.objective().metric());
+    if (last != null
+        && outcome.epoch() > 0
+        && curve.stream().noneMatch(p -> p.epoch() == outcome.epoch())) {
+      curve.add(new CurvePoint(outcome.epoch(), last));
+      status.curve = new ArrayList<>(status.curve == null ? List.of() : status.curve);
+      status.curve.add(List.of((double) outcome.epoch(), last));
+    }
+    return curve;
+  }
+
+  private Map<String, MetricSummary> summaries(
+      Map<String, MetricSummary> current, Map<String, Double> last) {
+    Map<String, MetricSummary> result =
+        new LinkedHashMap<>(Objects.requireNonNullElse(current, Map.of()));
+    List<String> kept = new ArrayList<>(study.metrics());
+    kept.add(0, study.objective().metric());
+    for (String metric : kept) {
+      Double value = last.get(metric);
+      if (value != null) {
+        MetricSummary before = result.get(metric);
+        result.put(
+            metric,
+            new MetricSummary(
+                value, before == null || before.best() == null ? value : before.best()));
+      }
+    }
+    return result;
+  }
+
+  private List<Double> othersGraded(Trial trial, List<Trial> siblings) {
+    return siblings.stream()
+        .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
+        .filter(
+            t ->
+                t.getStatus() != null
+                    && t.getStatus().grade() != null
+                    && t.getStatus().objective() != null)
+        .map(t -> t.getStatus().objective())
+        .toList();
+  }
+
+  private static Set<String> codes(Trial trial, List<Trial> siblings) {
+    Set<String> codes = new HashSet<>();
+    siblings.stream()
+        .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
+        .filter(t -> t.getStatus() != null && t.getStatus().code() != null)
+        .forEach(t -> codes.add(t.getStatus().code()));
+    return codes;
+  }
+}

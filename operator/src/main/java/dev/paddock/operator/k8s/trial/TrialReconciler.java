@@ -1,0 +1,148 @@
+package dev.paddock.operator.k8s.trial;
+
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.operator.report.TrialRef;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a trial as a Job and records how it ends. Thin: the Job comes from {@link TrialJobs}, the
+ * ending from {@link JobOutcome}, the grade and code from {@link TrialFinisher}. Idempotent: the
+ * Job's name is the trial's, so a retried reconcile finds the Job it created.
+ */
+@ControllerConfiguration(name = "trial")
+public final class TrialReconciler implements Reconciler<Trial> {
+
+  private final ClusterSettings settings;
+  private final ReportTokens tokens;
+  private final Clock clock;
+
+  public TrialReconciler(ClusterSettings settings, ReportTokens tokens, Clock clock) {
+    this.settings = settings;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Trial>> prepareEventSources(EventSourceContext<Trial> context) {
+    return List.of(
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Job.class, Trial.class).build(), context));
+  }
+
+  @Override
+  public UpdateControl<Trial> reconcile(Trial trial, Context<Trial> context) {
+    TrialStatusDraft status = TrialStatusDraft.of(trial.getStatus());
+    if (isFinished(status.phase)) {
+      return UpdateControl.noUpdate();
+    }
+    KubernetesClient client = context.getClient();
+    String namespace = trial.getMetadata().getNamespace();
+    TrainingStudy study =
+        client
+            .resources(TrainingStudy.class)
+            .inNamespace(namespace)
+            .withName(trial.getSpec().study())
+            .get();
+    if (study == null) {
+      return UpdateControl.noUpdate();
+    }
+    Job job = context.getSecondaryResource(Job.class).orElse(null);
+    if (job == null) {
+      createJob(client, study, trial);
+      status.phase = TrialPhase.Pending;
+      status.attempts = Objects.requireNonNullElse(status.attempts, 0) + 1;
+      status.artifacts = TrialEnvironment.artifacts(settings, namespace, trial);
+      status.reason = "JobCreated";
+      status.message = "waiting for the trial's pod";
+      return patch(trial, status);
+    }
+    List<Pod> pods =
+        client
+            .pods()
+            .inNamespace(namespace)
+            .withLabel(Labels.TRIAL, trial.getMetadata().getName())
+            .list()
+            .getItems();
+    JobOutcome outcome = JobOutcome.of(job, pods);
+    if (!outcome.finished()) {
+      return running(trial, status, job);
+    }
+    List<Trial> siblings =
+        client
+            .resources(Trial.class)
+            .inNamespace(namespace)
+            .withLabel(Labels.STUDY, study.getMetadata().getName())
+            .list()
+            .getItems();
+    new TrialFinisher(study, clock).finish(trial, status, outcome, siblings);
+    return patch(trial, status);
+  }
+
+  private UpdateControl<Trial> running(Trial trial, TrialStatusDraft status, Job job) {
+    boolean active =
+        job.getStatus() != null
+            && job.getStatus().getActive() != null
+            && job.getStatus().getActive() > 0;
+    TrialPhase phase = active ? TrialPhase.Running : TrialPhase.Pending;
+    if (phase == status.phase) {
+      return UpdateControl.noUpdate();
+    }
+    status.phase = phase;
+    status.reason = active ? "Running" : "Pending";
+    status.message = active ? "the trainer is running" : "waiting for the trial's pod";
+    if (active && status.startTime == null) {
+      status.startTime = clock.instant().toString();
+    }
+    return patch(trial, status);
+  }
+
+  private void createJob(KubernetesClient client, TrainingStudy study, Trial trial) {
+    String token =
+        tokens.issue(
+            new TrialRef(trial.getMetadata().getNamespace(), trial.getMetadata().getName()));
+    try {
+      client.batch().v1().jobs().resource(TrialJobs.render(study, trial, settings, token)).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
+  }
+
+  private static UpdateControl<Trial> patch(Trial trial, TrialStatusDraft status) {
+    Trial fresh = new Trial();
+    fresh.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName(trial.getMetadata().getName())
+            .withNamespace(trial.getMetadata().getNamespace())
+            .build());
+    fresh.setStatus(status.build());
+    return UpdateControl.patchStatus(fresh);
+  }
+
+  static boolean isFinished(TrialPhase phase) {
+    return phase == TrialPhase.Succeeded
+        || phase == TrialPhase.Failed
+        || phase == TrialPhase.Pruned;
+  }
+}

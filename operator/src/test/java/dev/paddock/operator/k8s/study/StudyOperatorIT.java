@@ -1,0 +1,133 @@
+package dev.paddock.operator.k8s.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.api.v1alpha1.StudyPhase;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.trial.TrialReconciler;
+import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.testsupport.ClusterControllers;
+import dev.paddock.testsupport.KubeCluster;
+import dev.paddock.testsupport.KubeClusterExtension;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The reconcilers on a real control plane: kwok nodes (two with GPUs, one without) run the trial
+ * pods and complete them with a trainer summary in the termination message.
+ */
+@ExtendWith(KubeClusterExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StudyOperatorIT {
+
+  private KubeCluster cluster;
+  private ClusterControllers controllers;
+  private Operator operator;
+
+  @BeforeAll
+  void start(KubeCluster cluster) {
+    this.cluster = cluster;
+    controllers =
+        ClusterControllers.start(
+            cluster, Path.of("src", "test", "resources", "kwok", "stages.yaml"));
+    controllers.addNode("op-gpu-1", Map.of("nvidia.com/gpu", "2"));
+    controllers.addNode("op-gpu-2", Map.of("nvidia.com/gpu", "2"));
+    controllers.addNode("op-cpu-1", Map.of());
+    ClusterSettings settings =
+        new ClusterSettings(
+            "http://paddock:8080/v1/report",
+            "s3://paddock",
+            "http://minio:9000",
+            "paddock-store",
+            null);
+    operator =
+        new Operator(o -> o.withKubernetesClient(cluster.client()).withCloseClientOnStop(false));
+    operator.register(new TrainingStudyReconciler(Clock.systemUTC()));
+    operator.register(
+        new TrialReconciler(
+            settings, new ReportTokens(ReportTokens.randomKey()), Clock.systemUTC()));
+    operator.start();
+  }
+
+  @AfterAll
+  void stop() {
+    operator.stop();
+    controllers.close();
+  }
+
+  @Test
+  void aStudyRunsItsTrialsOnGpuNodesToTheEnd() throws IOException {
+    String namespace = cluster.createNamespace("study-op");
+    String yaml =
+        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+            .replace(
+                "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
+                "budget: {maxTrials: 6, parallelism: 3}")
+            .replace(
+                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
+                "resources: {limits: {nvidia.com/gpu: 1}}");
+    TrainingStudy study =
+        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
+    study.getMetadata().setNamespace(namespace);
+    cluster.client().resource(study).create();
+
+    TrainingStudy done =
+        cluster
+            .client()
+            .resources(TrainingStudy.class)
+            .inNamespace(namespace)
+            .withName("quickstart")
+            .waitUntilCondition(
+                s -> s.getStatus() != null && s.getStatus().phase() == StudyPhase.Succeeded,
+                180,
+                TimeUnit.SECONDS);
+
+    List<Trial> trials =
+        cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
+    assertThat(trials)
+        .hasSize(6)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+              assertThat(t.getStatus().objective()).isEqualTo(0.9);
+              assertThat(t.getStatus().grade()).isEqualTo(dev.paddock.api.v1alpha1.Grade.C);
+              assertThat(t.getStatus().code()).startsWith("QS-C-N");
+            });
+    assertThat(trials)
+        .extracting(t -> t.getMetadata().getName())
+        .containsExactlyInAnyOrder(
+            "quickstart-0",
+            "quickstart-1",
+            "quickstart-2",
+            "quickstart-3",
+            "quickstart-4",
+            "quickstart-5");
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(6);
+    assertThat(done.getStatus().best().trial()).isEqualTo("quickstart-0");
+    assertThat(done.getStatus().conditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Succeeded");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+    List<Pod> pods = cluster.client().pods().inNamespace(namespace).list().getItems();
+    assertThat(pods)
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).startsWith("op-gpu-"));
+  }
+}
