@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and caches the real components Paddock's integration tests run against:
 # kube-apiserver, kube-scheduler, kube-controller-manager, kubectl (Kubernetes, from the
-# k8s.io/kubernetes Go module), etcd 3.5, kwok and MinIO. Only the Go module proxy is used.
+# k8s.io/kubernetes Go module), etcd 3.5, kwok, MinIO and Helm. Only the Go module proxy is used.
 #
 #   scripts/test-env.sh install   build what is missing (idempotent; a warm run takes seconds)
 #   scripts/test-env.sh dir       print the cache directory
@@ -14,6 +14,7 @@ K8S_VERSION=1.33.13       # staging modules are tagged v0.33.13
 ETCD_VERSION=3.5.21       # the etcd release Kubernetes 1.33 is built and tested with
 KWOK_VERSION=0.7.0
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c   # github.com/minio/minio, RELEASE.2026-02-12
+HELM_VERSION=v3.21.4      # helm.sh/helm/v3: lints, renders and installs charts/paddock
 
 CACHE=${PADDOCK_CACHE:-$HOME/.cache/paddock}
 K8S_DIR=$CACHE/k8s/$K8S_VERSION-linux-amd64        # the layout fabric8 kube-api-test reads offline
@@ -89,12 +90,26 @@ build_etcd() {
   mark "$K8S_DIR/etcd" "$ETCD_VERSION"
 }
 
-go_install() { # go_install NAME PACKAGE VERSION
+go_install() { # go_install NAME PACKAGE VERSION [EXTRA_LDFLAGS]
   have "$BIN_DIR/$1" "$3" && return 0
   log "building $1 $3"
   mkdir -p "$BIN_DIR"
-  GOBIN=$BIN_DIR go install -trimpath -ldflags "-s -w" "$2@$3"
+  GOBIN=$BIN_DIR go install -trimpath -ldflags "-s -w ${4:-}" "$2@$3"
   mark "$BIN_DIR/$1" "$3"
+}
+
+# Stamped as helm's Makefile does: its version, and the Kubernetes version `helm template` and
+# `helm lint` assume without a cluster (k8s.io/client-go v0.X.Y -> 1.X; unstamped it is 1.20).
+build_helm() {
+  have "$BIN_DIR/helm" "$HELM_VERSION" && return 0
+  local mod client_go
+  mod=$(go mod download -json "helm.sh/helm/v3@$HELM_VERSION" | sed -n 's/.*"GoMod": "\(.*\)",/\1/p')
+  client_go=$(sed -n 's#^\tk8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$mod")
+  local flags="-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  for pkg in pkg/lint/rules pkg/chartutil; do
+    flags+=" -X helm.sh/helm/v3/$pkg.k8sVersionMajor=1 -X helm.sh/helm/v3/$pkg.k8sVersionMinor=$client_go"
+  done
+  go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" "$flags"
 }
 
 install() {
@@ -104,6 +119,7 @@ install() {
   build_k8s
   go_install kwok sigs.k8s.io/kwok/cmd/kwok "v$KWOK_VERSION"
   go_install minio github.com/minio/minio "$MINIO_VERSION"
+  build_helm
   log "components ready in $CACHE ($((SECONDS - start))s)"
 }
 

@@ -1,0 +1,194 @@
+package dev.paddock.operator.k8s.report;
+
+import dev.paddock.api.v1alpha1.MetricSummary;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialStatus;
+import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.pruning.Decision;
+import dev.paddock.operator.pruning.Pruner;
+import dev.paddock.operator.report.EpochReport;
+import dev.paddock.operator.report.ReportAnswer;
+import dev.paddock.operator.report.ReportListener;
+import dev.paddock.operator.report.TrialRef;
+import dev.paddock.operator.search.CurvePoint;
+import dev.paddock.operator.search.TrialObservation;
+import dev.paddock.operator.search.TrialState;
+import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyDefinitions;
+import dev.paddock.operator.study.TrialProgress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reports of trials running in the cluster. Each epoch is kept in memory for its trial and answered
+ * with the pruner's decision over the study's trials (their statuses' curves and the in-memory
+ * progress of the running ones); a trial annotated {@code paddock.dev/stop} (goal reached, study
+ * suspended) is told to stop. Status writes are coalesced by {@link ProgressWrites}. After an
+ * operator restart the trainers re-send what was not acknowledged.
+ */
+public final class ClusterReports implements ReportListener {
+
+  public static final String STOP_ANNOTATION = "paddock.dev/stop";
+
+  private final KubernetesClient client;
+  private final Map<TrialRef, Tracked> running = new ConcurrentHashMap<>();
+
+  public ClusterReports(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public ReportAnswer onEpoch(EpochReport report) {
+    Trial trial =
+        client
+            .resources(Trial.class)
+            .inNamespace(report.trial().namespace())
+            .withName(report.trial().name())
+            .get();
+    if (trial == null) {
+      throw new UnknownTrialException(report.trial());
+    }
+    TrainingStudy study =
+        client
+            .resources(TrainingStudy.class)
+            .inNamespace(trial.getMetadata().getNamespace())
+            .withName(trial.getSpec().study())
+            .get();
+    if (study == null) {
+      throw new UnknownTrialException(report.trial());
+    }
+    StudyDefinition definition =
+        StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
+    Tracked tracked = running.computeIfAbsent(report.trial(), k -> new Tracked(definition));
+    synchronized (tracked) {
+      tracked.progress.record(report.epoch(), report.metrics());
+      String stop =
+          trial.getMetadata().getAnnotations() == null
+              ? null
+              : trial.getMetadata().getAnnotations().get(STOP_ANNOTATION);
+      Decision decision =
+          stop != null
+              ? Decision.stop(stop)
+              : Pruner.decide(
+                  definition.earlyStopping(),
+                  definition.objective(),
+                  observation(trial, tracked),
+                  others(trial),
+                  definition.epochs());
+      // A trial that has ended keeps the status its Job gave it; a late re-sent report is only
+      // answered.
+      boolean ended =
+          trial.getStatus() != null
+              && StudyTrials.state(trial.getStatus().phase()) != TrialState.RUNNING;
+      if (!ended
+          && (decision.shouldStop()
+              || ProgressWrites.due(tracked.written, report.epoch(), definition.epochs()))) {
+        write(trial, tracked, definition, decision);
+      }
+      return decision.shouldStop()
+          ? ReportAnswer.stop(decision.reason())
+          : ReportAnswer.proceed(decision.reason());
+    }
+  }
+
+  /** Forgets a trial that has ended. */
+  public void forget(TrialRef trial) {
+    running.remove(trial);
+  }
+
+  private TrialObservation observation(Trial trial, Tracked tracked) {
+    TrialObservation base = StudyTrials.of(trial).observation();
+    return new TrialObservation(
+        base.index(), base.parameters(), base.state(), null, tracked.progress.curve());
+  }
+
+  private List<TrialObservation> others(Trial trial) {
+    List<TrialObservation> others = new ArrayList<>();
+    for (Trial t :
+        client
+            .resources(Trial.class)
+            .inNamespace(trial.getMetadata().getNamespace())
+            .withLabel(Labels.STUDY, trial.getSpec().study())
+            .list()
+            .getItems()) {
+      if (t.getMetadata().getName().equals(trial.getMetadata().getName())) {
+        continue;
+      }
+      Tracked live =
+          running.get(new TrialRef(t.getMetadata().getNamespace(), t.getMetadata().getName()));
+      TrialObservation base = StudyTrials.of(t).observation();
+      List<CurvePoint> curve = live != null ? live.progress.curve() : base.curve();
+      others.add(
+          new TrialObservation(
+              base.index(), base.parameters(), base.state(), base.objective(), curve));
+    }
+    return others;
+  }
+
+  private void write(Trial trial, Tracked tracked, StudyDefinition definition, Decision decision) {
+    TrialStatus s = trial.getStatus();
+    List<List<Double>> curve = new ArrayList<>();
+    TrialProgress.downsample(tracked.progress.curve())
+        .forEach(p -> curve.add(List.of((double) p.epoch(), p.value())));
+    List<String> kept = new ArrayList<>(definition.metrics());
+    kept.add(0, definition.objective().metric());
+    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+    tracked
+        .progress
+        .summaries(kept)
+        .forEach((k, v) -> metrics.put(k, new MetricSummary(v[0], v[1])));
+    double[] objective =
+        tracked
+            .progress
+            .summaries(List.of(definition.objective().metric()))
+            .get(definition.objective().metric());
+    TrialStatus updated =
+        new TrialStatus(
+            s == null ? null : s.phase(),
+            s == null ? null : s.attempts(),
+            tracked.progress.lastEpoch(),
+            objective == null ? null : objective[1],
+            metrics,
+            curve,
+            null,
+            null,
+            s == null ? null : s.artifacts(),
+            null,
+            s == null ? null : s.gpuSeconds(),
+            decision.shouldStop() ? "Pruned" : s == null ? null : s.reason(),
+            decision.shouldStop() ? decision.reason() : s == null ? null : s.message(),
+            s == null ? null : s.startTime(),
+            null);
+    Trial patch = new Trial();
+    patch.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName(trial.getMetadata().getName())
+            .withNamespace(trial.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(updated);
+    client
+        .resource(patch)
+        .subresource("status")
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE));
+    tracked.written = tracked.progress.lastEpoch();
+  }
+
+  /** A running trial's reported epochs and the last epoch written to its status. */
+  private static final class Tracked {
+    final TrialProgress progress;
+    int written;
+
+    Tracked(StudyDefinition definition) {
+      this.progress =
+          new TrialProgress(definition.objective().metric(), definition.objective().direction());
+    }
+  }
+}
