@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "paddock 0.1.0",
     description = "Machine-learning training studies, on a Kubernetes cluster or on this machine.",
-    subcommands = {RunCommand.class, StatusCommand.class, TrialsCommand.class, ServeCommand.class})
+    subcommands = {
+      RunCommand.class,
+      StatusCommand.class,
+      TrialsCommand.class,
+      ServeCommand.class,
+      OperatorCommand.class
+    })
 public final class Paddock {
 
   public static void main(String[] args) {

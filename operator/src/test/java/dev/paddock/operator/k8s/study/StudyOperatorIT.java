@@ -7,19 +7,19 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.ClusterSettings;
-import dev.paddock.operator.k8s.trial.TrialReconciler;
+import dev.paddock.operator.k8s.OperatorSettings;
+import dev.paddock.operator.k8s.PaddockOperator;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class StudyOperatorIT {
 
   private KubeCluster cluster;
   private ClusterControllers controllers;
-  private Operator operator;
+  private PaddockOperator operator;
 
   @BeforeAll
   void start(KubeCluster cluster) {
@@ -56,18 +56,48 @@ class StudyOperatorIT {
             "paddock-store",
             null);
     operator =
-        new Operator(o -> o.withKubernetesClient(cluster.client()).withCloseClientOnStop(false));
-    operator.register(new TrainingStudyReconciler(Clock.systemUTC()));
-    operator.register(
-        new TrialReconciler(
-            settings, new ReportTokens(ReportTokens.randomKey()), Clock.systemUTC()));
-    operator.start();
+        PaddockOperator.start(
+            new OperatorSettings(
+                settings,
+                Set.of(),
+                ReportTokens.randomKey(),
+                0,
+                0,
+                4,
+                false,
+                "paddock",
+                "default",
+                "it"),
+            cluster.client());
   }
 
   @AfterAll
   void stop() {
-    operator.stop();
+    operator.close();
     controllers.close();
+  }
+
+  @Test
+  void theOperatorAnswersProbesAndRefusesReportsWithoutAToken() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var health =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + operator.healthPort() + "/readyz"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    var report =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + operator.reportPort() + "/v1/report"))
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"trial\":\"a/b\",\"epoch\":1}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(report.statusCode()).isEqualTo(401);
   }
 
   @Test

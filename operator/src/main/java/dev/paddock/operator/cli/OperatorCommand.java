@@ -1,0 +1,39 @@
+package dev.paddock.operator.cli;
+
+import dev.paddock.operator.k8s.OperatorSettings;
+import dev.paddock.operator.k8s.PaddockOperator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code paddock operator}: runs the operator in a cluster, configured by its environment. */
+@Command(
+    name = "operator",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the Paddock operator (reconcilers, report endpoint, health probes).",
+      "Configured by PADDOCK_* environment variables, as the Helm chart sets them."
+    })
+final class OperatorCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws InterruptedException {
+    OperatorSettings settings = OperatorSettings.fromEnv(System.getenv());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    PaddockOperator operator = PaddockOperator.start(settings, client);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  operator.close();
+                  client.close();
+                  stopped.countDown();
+                },
+                "paddock-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

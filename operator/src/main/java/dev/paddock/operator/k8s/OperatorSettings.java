@@ -1,0 +1,69 @@
+package dev.paddock.operator.k8s;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's settings, from the environment the Helm chart gives it (charts/paddock/README.md
+ * lists every variable).
+ *
+ * @param watchNamespaces empty: all namespaces
+ * @param reportKey the HMAC key of report tokens (at least 32 bytes)
+ */
+public record OperatorSettings(
+    ClusterSettings cluster,
+    Set<String> watchNamespaces,
+    byte[] reportKey,
+    int reportPort,
+    int healthPort,
+    int reconcileThreads,
+    boolean leaderElection,
+    String leaseName,
+    String namespace,
+    String podName) {
+
+  public static OperatorSettings fromEnv(Map<String, String> env) {
+    String key = required(env, "PADDOCK_REPORT_KEY");
+    ClusterSettings cluster =
+        new ClusterSettings(
+            required(env, "PADDOCK_REPORT_URL"),
+            required(env, "PADDOCK_ARTIFACT_ROOT"),
+            env.get("PADDOCK_S3_ENDPOINT"),
+            env.get("PADDOCK_S3_SECRET"),
+            env.get("PADDOCK_GPU_RESOURCE"));
+    return new OperatorSettings(
+        cluster,
+        Arrays.stream(env.getOrDefault("PADDOCK_WATCH_NAMESPACES", "").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet()),
+        key.getBytes(StandardCharsets.UTF_8),
+        integer(env, "PADDOCK_REPORT_PORT", 8080),
+        integer(env, "PADDOCK_METRICS_PORT", 8081),
+        integer(env, "PADDOCK_RECONCILE_THREADS", 10),
+        Boolean.parseBoolean(env.getOrDefault("PADDOCK_LEADER_ELECTION", "true")),
+        env.getOrDefault("PADDOCK_LEADER_ELECTION_LEASE", "paddock-operator"),
+        env.getOrDefault("PADDOCK_NAMESPACE", "default"),
+        env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must be set (the Helm chart sets it)");
+    }
+    return value;
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    try {
+      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+    }
+  }
+}

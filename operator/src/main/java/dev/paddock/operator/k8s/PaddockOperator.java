@@ -1,0 +1,104 @@
+package dev.paddock.operator.k8s;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.paddock.operator.k8s.report.ClusterReports;
+import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
+import dev.paddock.operator.k8s.trial.TrialReconciler;
+import dev.paddock.operator.report.ReportServer;
+import dev.paddock.operator.report.ReportTokens;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * The operator process: the two reconcilers (on the watched namespaces, with leader election), the
+ * report endpoint trainers POST to (served by every replica, leader or not, so a standby answers
+ * too), and health probes.
+ */
+public final class PaddockOperator implements AutoCloseable {
+
+  private final Operator operator;
+  private final ReportServer reports;
+  private final HttpServer health;
+
+  private PaddockOperator(Operator operator, ReportServer reports, HttpServer health) {
+    this.operator = operator;
+    this.reports = reports;
+    this.health = health;
+  }
+
+  public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
+    Clock clock = Clock.systemUTC();
+    ReportTokens tokens = new ReportTokens(settings.reportKey());
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(settings.reconcileThreads());
+              if (settings.leaderElection()) {
+                o.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        settings.leaseName(), settings.namespace(), settings.podName()));
+              }
+            });
+    operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
+    operator.register(
+        new TrialReconciler(settings.cluster(), tokens, clock), c -> watch(c, settings));
+    ReportServer reports =
+        ReportServer.start(
+            new InetSocketAddress(settings.reportPort()), tokens, new ClusterReports(client), 8);
+    HttpServer health = health(settings.healthPort());
+    operator.start();
+    return new PaddockOperator(operator, reports, health);
+  }
+
+  private static void watch(
+      io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<?> config,
+      OperatorSettings settings) {
+    if (!settings.watchNamespaces().isEmpty()) {
+      config.settingNamespaces(settings.watchNamespaces());
+    }
+  }
+
+  /** {@code /healthz} and {@code /readyz}: the process is up and its servers answer. */
+  private static HttpServer health(int port) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+      for (String path : new String[] {"/healthz", "/readyz"}) {
+        server.createContext(
+            path,
+            exchange -> {
+              byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+              exchange.sendResponseHeaders(200, ok.length);
+              exchange.getResponseBody().write(ok);
+              exchange.close();
+            });
+      }
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve health probes on port " + port, e);
+    }
+  }
+
+  public int reportPort() {
+    return reports.url().getPort();
+  }
+
+  public int healthPort() {
+    return health.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    reports.close();
+    health.stop(0);
+  }
+}

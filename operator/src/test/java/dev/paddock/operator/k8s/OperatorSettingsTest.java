@@ -1,0 +1,45 @@
+package dev.paddock.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperatorSettingsTest {
+
+  private static final Map<String, String> CHART =
+      Map.of(
+          "PADDOCK_REPORT_KEY", "k".repeat(48),
+          "PADDOCK_REPORT_URL", "http://paddock.paddock-system.svc:8080/v1/report",
+          "PADDOCK_ARTIFACT_ROOT", "s3://paddock",
+          "PADDOCK_S3_ENDPOINT", "http://minio:9000",
+          "PADDOCK_S3_SECRET", "paddock-store",
+          "PADDOCK_WATCH_NAMESPACES", "team-a, team-b",
+          "PADDOCK_LEADER_ELECTION", "true",
+          "PADDOCK_NAMESPACE", "paddock-system");
+
+  @Test
+  void readsWhatTheHelmChartSets() {
+    OperatorSettings settings = OperatorSettings.fromEnv(CHART);
+
+    assertThat(settings.watchNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+    assertThat(settings.cluster().artifactRoot()).isEqualTo("s3://paddock/");
+    assertThat(settings.cluster().storeSecret()).isEqualTo("paddock-store");
+    assertThat(settings.cluster().gpuResource()).isEqualTo("nvidia.com/gpu");
+    assertThat(settings.reportPort()).isEqualTo(8080);
+    assertThat(settings.healthPort()).isEqualTo(8081);
+    assertThat(settings.leaderElection()).isTrue();
+    assertThat(settings.namespace()).isEqualTo("paddock-system");
+  }
+
+  @Test
+  void missingOrMalformedSettingsAreNamed() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of()))
+        .hasMessage("PADDOCK_REPORT_KEY must be set (the Helm chart sets it)");
+    var bad = new java.util.HashMap<>(CHART);
+    bad.put("PADDOCK_RECONCILE_THREADS", "many");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(bad))
+        .hasMessage("PADDOCK_RECONCILE_THREADS must be a number, not 'many'");
+  }
+}
