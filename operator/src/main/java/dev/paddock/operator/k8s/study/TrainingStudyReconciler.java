@@ -10,6 +10,7 @@ import dev.paddock.api.v1alpha1.TrialCounts;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.study.InvalidStudyException;
 import dev.paddock.operator.study.StudyDefinition;
@@ -80,6 +81,9 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     for (Suggestion suggestion : plan.create()) {
       create(context.getClient(), study, definition, suggestion);
     }
+    if (plan.stopRunning()) {
+      stopRunning(context.getClient(), context.getSecondaryResources(Trial.class), plan.message());
+    }
     return status(study, phase(plan.phase()), plan.phase(), plan.reason(), plan.message(), plan);
   }
 
@@ -114,6 +118,33 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Marks running trials to stop: their next report is answered with stop, and the trainer ends
+   * gracefully with its model saved (DESIGN.md, "The trainer contract").
+   */
+  private static void stopRunning(
+      KubernetesClient client, java.util.Set<Trial> trials, String reason) {
+    for (Trial trial : trials) {
+      boolean running =
+          StudyTrials.state(trial.getStatus() == null ? null : trial.getStatus().phase())
+              == dev.paddock.operator.search.TrialState.RUNNING;
+      boolean marked =
+          trial.getMetadata().getAnnotations() != null
+              && trial.getMetadata().getAnnotations().containsKey(ClusterReports.STOP_ANNOTATION);
+      if (running && !marked) {
+        client
+            .resources(Trial.class)
+            .inNamespace(trial.getMetadata().getNamespace())
+            .withName(trial.getMetadata().getName())
+            .edit(
+                t -> {
+                  t.getMetadata().getAnnotations().put(ClusterReports.STOP_ANNOTATION, reason);
+                  return t;
+                });
       }
     }
   }

@@ -101,6 +101,44 @@ class StudyOperatorIT {
   }
 
   @Test
+  void reachingTheGoalEndsTheStudy() throws IOException {
+    String namespace = cluster.createNamespace("study-goal");
+    String yaml =
+        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+            .replace(
+                "objective: {metric: val_f1, direction: maximize}",
+                "objective: {metric: val_f1, direction: maximize, goal: 0.85}")
+            .replace(
+                "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
+                "budget: {maxTrials: 50, parallelism: 1}");
+    TrainingStudy study =
+        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
+    study.getMetadata().setNamespace(namespace);
+    cluster.client().resource(study).create();
+
+    TrainingStudy done =
+        cluster
+            .client()
+            .resources(TrainingStudy.class)
+            .inNamespace(namespace)
+            .withName("quickstart")
+            .waitUntilCondition(
+                s -> s.getStatus() != null && s.getStatus().phase() == StudyPhase.Succeeded,
+                120,
+                TimeUnit.SECONDS);
+
+    assertThat(done.getStatus().conditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Succeeded");
+              assertThat(c.getReason()).isEqualTo("GoalReached");
+            });
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
+    assertThat(cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems())
+        .hasSize(1);
+  }
+
+  @Test
   void aStudyRunsItsTrialsOnGpuNodesToTheEnd() throws IOException {
     String namespace = cluster.createNamespace("study-op");
     String yaml =
