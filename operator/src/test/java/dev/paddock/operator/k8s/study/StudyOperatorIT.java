@@ -14,6 +14,8 @@ import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,10 @@ class StudyOperatorIT {
     controllers.addNode("op-gpu-1", Map.of("nvidia.com/gpu", "2"));
     controllers.addNode("op-gpu-2", Map.of("nvidia.com/gpu", "2"));
     controllers.addNode("op-cpu-1", Map.of());
+    startOperator();
+  }
+
+  private void startOperator() {
     ClusterSettings settings =
         new ClusterSettings(
             "http://paddock:8080/v1/report",
@@ -98,6 +104,71 @@ class StudyOperatorIT {
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(report.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anOperatorRestartedMidStudyFinishesItWithNoDuplicateOrLostTrial() throws Exception {
+    String namespace = cluster.createNamespace("study-restart");
+    create(namespace, "budget: {maxTrials: 8, parallelism: 1}");
+    cluster
+        .client()
+        .resources(Trial.class)
+        .inNamespace(namespace)
+        .withName("quickstart-2")
+        .waitUntilCondition(java.util.Objects::nonNull, 60, TimeUnit.SECONDS);
+
+    operator.close();
+    startOperator();
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(8);
+    assertThat(cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems())
+        .extracting(t -> t.getSpec().index())
+        .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
+    assertThat(cluster.client().batch().v1().jobs().inNamespace(namespace).list().getItems())
+        .hasSize(8);
+  }
+
+  @Test
+  void aSuspendedStudyStartsNoTrialUntilResumed() throws Exception {
+    String namespace = cluster.createNamespace("study-suspend");
+    create(namespace, "budget: {maxTrials: 4, parallelism: 1}\n  suspend: true");
+
+    awaitPhase(namespace, StudyPhase.Suspended);
+    assertThat(cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems())
+        .isEmpty();
+    cluster
+        .client()
+        .resources(TrainingStudy.class)
+        .inNamespace(namespace)
+        .withName("quickstart")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(4);
+  }
+
+  private void create(String namespace, String budget) throws IOException {
+    String yaml =
+        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+            .replace("budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}", budget)
+            .replace(
+                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
+                "resources: {limits: {nvidia.com/gpu: 1}}");
+    TrainingStudy study =
+        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
+    study.getMetadata().setNamespace(namespace);
+    cluster.client().resource(study).create();
+  }
+
+  private TrainingStudy awaitPhase(String namespace, StudyPhase phase) {
+    return cluster
+        .client()
+        .resources(TrainingStudy.class)
+        .inNamespace(namespace)
+        .withName("quickstart")
+        .waitUntilCondition(
+            s -> s.getStatus() != null && s.getStatus().phase() == phase, 180, TimeUnit.SECONDS);
   }
 
   @Test
