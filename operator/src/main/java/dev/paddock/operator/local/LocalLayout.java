@@ -33,6 +33,11 @@ public record LocalLayout(Path root, String namespace, String study) {
     return studyDir().resolve("trials");
   }
 
+  /** Records of trials removed by retention: the sampler still counts them. */
+  public Path historyDir() {
+    return studyDir().resolve("history");
+  }
+
   public Path trialDir(String trial) {
     return trialsDir().resolve(trial);
   }

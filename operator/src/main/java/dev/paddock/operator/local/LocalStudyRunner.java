@@ -91,6 +91,10 @@ public final class LocalStudyRunner {
       state.trials().stream().filter(t -> t.archived != null).forEach(state::changed);
       persist(plan);
       Optional<Slots> slots = wrapUp.deploy();
+      wrapUp
+          .retain(state.trials(), slots, records, keptMetrics())
+          .filter(r -> !r.isEmpty())
+          .ifPresent(r -> view.event(event("retention", Map.of("message", r.summary()))));
       StudyReportData data =
           LocalReportData.of(
               definition,

@@ -2,14 +2,20 @@ package dev.paddock.operator.local;
 
 import dev.paddock.api.v1alpha1.ArchiveSpec;
 import dev.paddock.api.v1alpha1.DeploySpec;
+import dev.paddock.api.v1alpha1.RetentionSpec;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.archive.ArchiveCandidate;
 import dev.paddock.operator.archive.ArchiveIndex;
+import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.ArchiveSelection;
 import dev.paddock.operator.archive.Archiver;
 import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
+import dev.paddock.operator.retention.RetainedTrial;
+import dev.paddock.operator.retention.Retention;
+import dev.paddock.operator.retention.RetentionPlan;
+import dev.paddock.operator.retention.RetentionPolicy;
 import dev.paddock.operator.rollout.Gates;
 import dev.paddock.operator.rollout.Promotion;
 import dev.paddock.operator.rollout.Slot;
@@ -138,6 +144,74 @@ final class LocalWrapUp {
           clock.instant());
     }
     return Optional.of(slots);
+  }
+
+  /**
+   * Applies the study's retention block: records of the worst trials beyond keepTrials move to the
+   * study's history (the sampler still counts them) with their files; artifacts of expired trials
+   * are deleted. Archived and deployed trials are never touched. Returns what was (or, in a dry
+   * run, would be) deleted.
+   */
+  Optional<RetentionPlan> retain(
+      Collection<LiveTrial> trials,
+      Optional<Slots> slots,
+      TrialRecords records,
+      List<String> keptMetrics) {
+    RetentionSpec spec = study.getSpec().retention();
+    if (spec == null) {
+      return Optional.empty();
+    }
+    java.util.Set<String> deployed = new java.util.HashSet<>();
+    slots.ifPresent(
+        s -> {
+          if (s.primary() != null) {
+            deployed.add(s.primary().trial());
+          }
+          if (s.backup() != null) {
+            deployed.add(s.backup().trial());
+          }
+        });
+    List<RetainedTrial> finished =
+        trials.stream()
+            .filter(LiveTrial::isFinished)
+            .map(
+                t ->
+                    new RetainedTrial(
+                        t.name,
+                        t.spec.index(),
+                        t.objective,
+                        t.completionTime,
+                        t.archived != null || deployed.contains(t.name)))
+            .toList();
+    RetentionPlan plan =
+        Retention.plan(
+            new RetentionPolicy(
+                spec.keepTrials(), spec.artifactTTLDays(), Boolean.TRUE.equals(spec.dryRun())),
+            definition.objective().direction(),
+            finished,
+            clock.instant());
+    if (!plan.dryRun()) {
+      for (LiveTrial trial : trials) {
+        if (plan.trials().contains(trial.name)) {
+          records.retire(trial.toRecord(layout.namespace(), keptMetrics));
+          store.deletePrefix(ArchiveKeys.trial(layout.namespace(), layout.study(), trial.name));
+        } else if (plan.artifacts().contains(trial.name)) {
+          deleteArtifacts(trial.name);
+        }
+      }
+    }
+    return Optional.of(plan);
+  }
+
+  /** Everything under the trial's prefix but the runner's own records. */
+  private void deleteArtifacts(String trial) {
+    String prefix = ArchiveKeys.trial(layout.namespace(), layout.study(), trial);
+    for (String key : store.list(prefix)) {
+      String file = key.substring(prefix.length());
+      if (!List.of("trial.json", "trainer.log", "termination-log").contains(file)) {
+        store.deletePrefix(key);
+      }
+    }
   }
 
   private Map<String, Object> facts(ArchiveCandidate candidate) {

@@ -18,15 +18,36 @@ final class TrialRecords {
     this.layout = layout;
   }
 
+  /** The study's trials, those removed by retention included (the sampler counts them). */
   List<Trial> load() {
-    if (!Files.isDirectory(layout.trialsDir())) {
+    List<Trial> trials =
+        new java.util.ArrayList<>(read(layout.trialsDir(), d -> d.resolve("trial.json")));
+    trials.addAll(read(layout.historyDir(), f -> f));
+    trials.sort(Comparator.comparingInt(t -> t.getSpec().index()));
+    return trials;
+  }
+
+  /**
+   * Removes a trial's directory (record, logs, local artifacts) and keeps its record in the study's
+   * history.
+   */
+  void retire(Trial trial) {
+    String name = trial.getMetadata().getName();
+    JsonFiles.write(layout.historyDir().resolve(name + ".json"), trial);
+    dev.paddock.operator.archive.DirectoryStore dir =
+        new dev.paddock.operator.archive.DirectoryStore(layout.trialsDir());
+    dir.deletePrefix(name + "/");
+  }
+
+  private static List<Trial> read(Path dir, java.util.function.Function<Path, Path> record) {
+    if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> dirs = Files.list(layout.trialsDir())) {
-      return dirs.map(d -> d.resolve("trial.json"))
-          .filter(Files::exists)
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .map(record)
+          .filter(Files::isRegularFile)
           .map(f -> JsonFiles.read(f, Trial.class))
-          .sorted(Comparator.comparingInt(t -> t.getSpec().index()))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

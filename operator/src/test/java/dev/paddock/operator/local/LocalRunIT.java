@@ -145,6 +145,32 @@ class LocalRunIT {
   }
 
   @Test
+  void retentionRetiresTheWorstTrialsButNotTheArchivedOneAndNothingIsRerun() throws IOException {
+    Path manifest = manifest(tiny() + "  retention: {keepTrials: 1}\n");
+
+    run(manifest, new QuietView());
+
+    List<Trial> kept = trials();
+    assertThat(kept)
+        .singleElement()
+        .satisfies(t -> assertThat(t.getStatus().archived()).isNotNull());
+    assertThat(dir.resolve(".paddock/studies/default/tiny/history"))
+        .isDirectoryContaining("glob:**/tiny-*.json");
+    assertThat(Files.list(dir.resolve(".paddock/studies/default/tiny/trials")).count())
+        .isEqualTo(1);
+    StudyPlan again = run(manifest, new QuietView());
+    assertThat(again.counts().created()).isEqualTo(3);
+    assertThat(trials()).hasSize(1);
+  }
+
+  @Test
+  void aRetentionDryRunDeletesNothing() throws IOException {
+    run(manifest(tiny() + "  retention: {keepTrials: 1, dryRun: true}\n"), new QuietView());
+
+    assertThat(trials()).hasSize(3);
+  }
+
+  @Test
   void aTrainerKilledMidEpochLeavesAFailedTrialAndTheStudyGoesOn() throws Exception {
     Path manifest =
         manifest(
