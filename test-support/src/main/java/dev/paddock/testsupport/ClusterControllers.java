@@ -37,6 +37,7 @@ public final class ClusterControllers implements AutoCloseable {
   private final KubeCluster cluster;
   private final Path workDir;
   private final List<Process> processes = new ArrayList<>();
+  private final List<String> nodes = new ArrayList<>();
 
   private ClusterControllers(KubeCluster cluster, Path workDir) {
     this.cluster = cluster;
@@ -117,6 +118,7 @@ public final class ClusterControllers implements AutoCloseable {
                 .endStatus()
                 .build())
         .create();
+    nodes.add(name);
   }
 
   private void launch(String name, Path binary, String... args) throws IOException {
@@ -142,6 +144,10 @@ public final class ClusterControllers implements AutoCloseable {
 
   @Override
   public void close() {
+    // The nodes go too: test classes share one API server, and the next class's pods must not
+    // be scheduled onto nodes no kwok plays anymore.
+    nodes.forEach(n -> cluster.client().nodes().withName(n).delete());
+    nodes.clear();
     processes.forEach(ProcessReaper::terminate);
     processes.clear();
     TestComponents.deleteRecursively(workDir);

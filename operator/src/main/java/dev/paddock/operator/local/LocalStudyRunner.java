@@ -8,6 +8,7 @@ import dev.paddock.operator.report.ReportServer;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.rollout.Slots;
 import dev.paddock.operator.search.Suggestion;
+import dev.paddock.operator.study.PlanStatus;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyPlan;
 import dev.paddock.operator.study.StudyPlanner;
@@ -233,7 +234,7 @@ public final class LocalStudyRunner {
             study,
             layout.namespace(),
             plan,
-            StudyStatuses.ensemble(
+            PlanStatus.ensemble(
                 definition, state.trials().stream().map(LiveTrial::observation).toList()),
             started,
             options.clock().instant()));

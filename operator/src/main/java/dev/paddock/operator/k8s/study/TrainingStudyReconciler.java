@@ -1,18 +1,16 @@
 package dev.paddock.operator.k8s.study;
 
-import dev.paddock.api.v1alpha1.BestTrial;
-import dev.paddock.api.v1alpha1.Grade;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrainingStudyStatus;
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.api.v1alpha1.TrialCounts;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.study.InvalidStudyException;
+import dev.paddock.operator.study.PlanStatus;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyDefinitions;
 import dev.paddock.operator.study.StudyPlan;
@@ -84,7 +82,8 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     if (plan.stopRunning()) {
       stopRunning(context.getClient(), context.getSecondaryResources(Trial.class), plan.message());
     }
-    return status(study, phase(plan.phase()), plan.phase(), plan.reason(), plan.message(), plan);
+    return status(
+        study, PlanStatus.phase(plan.phase()), plan.phase(), plan.reason(), plan.message(), plan);
   }
 
   private void create(
@@ -180,47 +179,13 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
             phase,
             generation,
             StudyConditions.of(domainPhase, reason, message, generation, clock.instant()),
-            plan == null ? null : counts(plan),
-            plan == null ? null : best(plan),
+            plan == null ? null : PlanStatus.counts(plan),
+            plan == null ? null : PlanStatus.best(plan),
             null,
             0L,
             null,
             started,
             completed));
     return UpdateControl.patchStatus(fresh);
-  }
-
-  private static TrialCounts counts(StudyPlan plan) {
-    var c = plan.counts();
-    return new TrialCounts(
-        c.created() + plan.create().size(),
-        c.running() + plan.create().size(),
-        c.succeeded(),
-        c.failed(),
-        c.pruned(),
-        c.finished());
-  }
-
-  private static BestTrial best(StudyPlan plan) {
-    return plan.best()
-        .map(
-            t ->
-                new BestTrial(
-                    t.name(),
-                    t.code(),
-                    t.grade() == null ? null : Grade.valueOf(t.grade()),
-                    t.observation().objective(),
-                    t.observation().parameters()))
-        .orElse(null);
-  }
-
-  private static StudyPhase phase(dev.paddock.operator.study.StudyPhase phase) {
-    return switch (phase) {
-      case PENDING -> StudyPhase.Pending;
-      case RUNNING -> StudyPhase.Running;
-      case SUCCEEDED -> StudyPhase.Succeeded;
-      case FAILED -> StudyPhase.Failed;
-      case SUSPENDED -> StudyPhase.Suspended;
-    };
   }
 }
