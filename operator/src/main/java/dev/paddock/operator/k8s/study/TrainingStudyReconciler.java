@@ -5,6 +5,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrainingStudyStatus;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialSpec;
+import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.report.ClusterReports;
@@ -47,6 +48,29 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     this.clock = clock;
   }
 
+  /** An event when the phase or its reason changes, so {@code kubectl describe} tells the story. */
+  private void announce(
+      TrainingStudy study,
+      KubernetesClient client,
+      StudyPhase phase,
+      String reason,
+      String message) {
+    var previous = study.getStatus();
+    boolean changed =
+        previous == null
+            || previous.phase() != phase
+            || previous.conditions() == null
+            || previous.conditions().stream().noneMatch(c -> reason.equals(c.getReason()));
+    if (changed) {
+      KubeEvents events = new KubeEvents(client, clock);
+      if (phase == StudyPhase.Failed) {
+        events.warning(study, reason, message);
+      } else {
+        events.normal(study, reason, message);
+      }
+    }
+  }
+
   @Override
   public List<EventSource<?, TrainingStudy>> prepareEventSources(
       EventSourceContext<TrainingStudy> context) {
@@ -63,27 +87,41 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     try {
       definition = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
     } catch (InvalidStudyException e) {
+      announce(study, context.getClient(), StudyPhase.Failed, "InvalidSpec", e.getMessage());
       return status(
           study,
           StudyPhase.Failed,
           dev.paddock.operator.study.StudyPhase.FAILED,
           "InvalidSpec",
           e.getMessage(),
-          null);
+          null,
+          0);
     }
     List<StudyTrial> trials =
         context.getSecondaryResources(Trial.class).stream().map(StudyTrials::of).toList();
     StudyPlan plan =
         StudyPlanner.plan(
-            definition, trials, List.of(), 0, Boolean.TRUE.equals(study.getSpec().suspend()));
+            definition,
+            trials,
+            List.of(),
+            gpuSeconds(context.getSecondaryResources(Trial.class)),
+            Boolean.TRUE.equals(study.getSpec().suspend()));
     for (Suggestion suggestion : plan.create()) {
       create(context.getClient(), study, definition, suggestion);
     }
     if (plan.stopRunning()) {
       stopRunning(context.getClient(), context.getSecondaryResources(Trial.class), plan.message());
     }
+    announce(
+        study, context.getClient(), PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
     return status(
-        study, PlanStatus.phase(plan.phase()), plan.phase(), plan.reason(), plan.message(), plan);
+        study,
+        PlanStatus.phase(plan.phase()),
+        plan.phase(),
+        plan.reason(),
+        plan.message(),
+        plan,
+        gpuSeconds(context.getSecondaryResources(Trial.class)));
   }
 
   private void create(
@@ -148,13 +186,21 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     }
   }
 
+  private static long gpuSeconds(java.util.Set<Trial> trials) {
+    return trials.stream()
+        .filter(t -> t.getStatus() != null && t.getStatus().gpuSeconds() != null)
+        .mapToLong(t -> t.getStatus().gpuSeconds())
+        .sum();
+  }
+
   private UpdateControl<TrainingStudy> status(
       TrainingStudy study,
       StudyPhase phase,
       dev.paddock.operator.study.StudyPhase domainPhase,
       String reason,
       String message,
-      StudyPlan plan) {
+      StudyPlan plan,
+      long gpuSeconds) {
     TrainingStudy fresh = new TrainingStudy();
     fresh.setMetadata(
         new ObjectMetaBuilder()
@@ -182,7 +228,7 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
             plan == null ? null : PlanStatus.counts(plan),
             plan == null ? null : PlanStatus.best(plan),
             null,
-            0L,
+            gpuSeconds,
             null,
             started,
             completed));

@@ -18,6 +18,7 @@ import java.util.Optional;
  *
  * @param finished true once the Job is Complete or Failed
  * @param status completed, stopped or failed (the trainer's word), when finished
+ * @param seconds wall seconds the Job ran
  */
 public record JobOutcome(
     boolean finished,
@@ -25,11 +26,12 @@ public record JobOutcome(
     String status,
     int epoch,
     Map<String, Double> metrics,
-    String error) {
+    String error,
+    long seconds) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final JobOutcome RUNNING = new JobOutcome(false, false, null, 0, Map.of(), null);
+  static final JobOutcome RUNNING = new JobOutcome(false, false, null, 0, Map.of(), null, 0);
 
   /** Reads the Job's conditions and, once it has ended, its last pod's termination message. */
   public static JobOutcome of(Job job, List<Pod> pods) {
@@ -50,7 +52,14 @@ public record JobOutcome(
     JsonNode summary = terminated.map(t -> parse(t.getMessage())).orElse(null);
     if (summary == null) {
       String why = succeeded ? null : end.get().getReason() + ": " + end.get().getMessage();
-      return new JobOutcome(true, succeeded, succeeded ? "completed" : "failed", 0, Map.of(), why);
+      return new JobOutcome(
+          true,
+          succeeded,
+          succeeded ? "completed" : "failed",
+          0,
+          Map.of(),
+          why,
+          durationSeconds(job));
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     summary
@@ -72,7 +81,19 @@ public record JobOutcome(
         summary.path("status").asText(succeeded ? "completed" : "failed"),
         summary.path("epoch").asInt(0),
         metrics,
-        error);
+        error,
+        durationSeconds(job));
+  }
+
+  /** Wall seconds from the Job's start to its end, as the Job controller recorded them. */
+  private static long durationSeconds(Job job) {
+    String start = job.getStatus().getStartTime();
+    String end = job.getStatus().getCompletionTime();
+    if (start == null) {
+      return 0;
+    }
+    java.time.Instant to = end != null ? java.time.Instant.parse(end) : java.time.Instant.now();
+    return Math.max(0, java.time.Duration.between(java.time.Instant.parse(start), to).toSeconds());
   }
 
   private static Optional<ContainerStateTerminated> lastTrainerTermination(List<Pod> pods) {

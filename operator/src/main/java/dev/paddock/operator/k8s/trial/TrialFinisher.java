@@ -29,7 +29,10 @@ final class TrialFinisher {
   private final TrialGrading grading;
   private final Clock clock;
 
-  TrialFinisher(TrainingStudy study, Clock clock) {
+  private final long gpusPerTrial;
+
+  TrialFinisher(TrainingStudy study, String gpuResource, Clock clock) {
+    this.gpusPerTrial = GpuCount.of(study, gpuResource);
     this.study = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
     this.grading = new TrialGrading(this.study);
     this.clock = clock;
@@ -38,6 +41,7 @@ final class TrialFinisher {
   void finish(Trial trial, TrialStatusDraft status, JobOutcome outcome, List<Trial> siblings) {
     status.completionTime = clock.instant().toString();
     status.epoch = Math.max(Objects.requireNonNullElse(status.epoch, 0), outcome.epoch());
+    status.gpuSeconds = outcome.seconds() * gpusPerTrial;
     status.metrics = summaries(status.metrics, outcome.metrics());
     if (!outcome.succeeded() || "failed".equals(outcome.status())) {
       status.phase = TrialPhase.Failed;

@@ -4,6 +4,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.report.TrialRef;
@@ -87,6 +88,18 @@ public final class TrialReconciler implements Reconciler<Trial> {
     if (!outcome.finished()) {
       return running(trial, status, job);
     }
+    // The informer may not have seen our last status write yet: finish once, from the server's
+    // copy.
+    Trial current =
+        client
+            .resources(Trial.class)
+            .inNamespace(namespace)
+            .withName(trial.getMetadata().getName())
+            .get();
+    if (current == null
+        || (current.getStatus() != null && isFinished(current.getStatus().phase()))) {
+      return UpdateControl.noUpdate();
+    }
     List<Trial> siblings =
         client
             .resources(Trial.class)
@@ -94,7 +107,16 @@ public final class TrialReconciler implements Reconciler<Trial> {
             .withLabel(Labels.STUDY, study.getMetadata().getName())
             .list()
             .getItems();
-    new TrialFinisher(study, clock).finish(trial, status, outcome, siblings);
+    new TrialFinisher(study, settings.gpuResource(), clock)
+        .finish(trial, status, outcome, siblings);
+    KubeEvents events = new KubeEvents(client, clock);
+    String summary =
+        status.phase + (status.code == null ? "" : " " + status.code) + ": " + status.message;
+    if (status.phase == TrialPhase.Failed) {
+      events.warning(trial, status.reason, summary);
+    } else {
+      events.normal(trial, status.reason, summary);
+    }
     return patch(trial, status);
   }
 

@@ -264,6 +264,19 @@ class StudyOperatorIT {
               assertThat(c.getType()).isEqualTo("Succeeded");
               assertThat(c.getStatus()).isEqualTo("True");
             });
+    assertThat(trials).allSatisfy(t -> assertThat(t.getStatus().gpuSeconds()).isNotNull());
+    assertThat(done.getStatus().gpuSeconds())
+        .isEqualTo(trials.stream().mapToLong(t -> t.getStatus().gpuSeconds()).sum());
+    var events = cluster.client().events().v1().events().inNamespace(namespace).list().getItems();
+    assertThat(events)
+        .filteredOn(e -> "quickstart".equals(e.getRegarding().getName()))
+        .extracting(e -> e.getReason())
+        .contains("TrialsRunning", "MaxTrialsReached");
+    assertThat(events)
+        .filteredOn(
+            e -> "Trial".equals(e.getRegarding().getKind()) && "Completed".equals(e.getReason()))
+        .hasSize(6)
+        .allSatisfy(e -> assertThat(e.getNote()).startsWith("Succeeded QS-C-"));
     List<Pod> pods = cluster.client().pods().inNamespace(namespace).list().getItems();
     assertThat(pods)
         .isNotEmpty()
