@@ -9,6 +9,10 @@ import dev.paddock.operator.report.ReportTokens;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,9 +39,11 @@ public final class PaddockOperator implements AutoCloseable {
   public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Operator operator =
         new Operator(
             o -> {
+              o.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
               o.withKubernetesClient(client)
                   .withCloseClientOnStop(false)
                   .withConcurrentReconciliationThreads(settings.reconcileThreads());
@@ -50,10 +56,15 @@ public final class PaddockOperator implements AutoCloseable {
     operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
     operator.register(
         new TrialReconciler(settings.cluster(), tokens, clock), c -> watch(c, settings));
+    ClusterReports clusterReports = new ClusterReports(client);
+    Timer latency = registry.timer("paddock.report.latency");
     ReportServer reports =
         ReportServer.start(
-            new InetSocketAddress(settings.reportPort()), tokens, new ClusterReports(client), 8);
-    HttpServer health = health(settings.healthPort());
+            new InetSocketAddress(settings.reportPort()),
+            tokens,
+            report -> latency.record(() -> clusterReports.onEpoch(report)),
+            8);
+    HttpServer health = health(settings.healthPort(), registry);
     operator.start();
     return new PaddockOperator(operator, reports, health);
   }
@@ -66,8 +77,11 @@ public final class PaddockOperator implements AutoCloseable {
     }
   }
 
-  /** {@code /healthz} and {@code /readyz}: the process is up and its servers answer. */
-  private static HttpServer health(int port) {
+  /**
+   * {@code /healthz} and {@code /readyz} (the process is up and its servers answer) and {@code
+   * /metrics} (Prometheus: the operator SDK's reconcile metrics and Paddock's report latency).
+   */
+  private static HttpServer health(int port, PrometheusMeterRegistry registry) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
       for (String path : new String[] {"/healthz", "/readyz"}) {
@@ -80,6 +94,15 @@ public final class PaddockOperator implements AutoCloseable {
               exchange.close();
             });
       }
+      server.createContext(
+          "/metrics",
+          exchange -> {
+            byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
       server.start();
       return server;
     } catch (IOException e) {

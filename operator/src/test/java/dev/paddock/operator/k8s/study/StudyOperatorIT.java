@@ -102,7 +102,16 @@ class StudyOperatorIT {
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
 
+    var metrics =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + operator.healthPort() + "/metrics"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
     assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("operator_sdk_").contains("paddock_report_latency");
     assertThat(report.statusCode()).isEqualTo(401);
   }
 
