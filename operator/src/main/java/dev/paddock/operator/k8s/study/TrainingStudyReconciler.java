@@ -1,5 +1,6 @@
 package dev.paddock.operator.k8s.study;
 
+import dev.paddock.api.v1alpha1.EnsembleResult;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrainingStudyStatus;
@@ -10,6 +11,7 @@ import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
+import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.study.InvalidStudyException;
 import dev.paddock.operator.study.PlanStatus;
 import dev.paddock.operator.study.StudyDefinition;
@@ -95,7 +97,8 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
           "InvalidSpec",
           e.getMessage(),
           null,
-          0);
+          0,
+          null);
     }
     List<StudyTrial> trials =
         context.getSecondaryResources(Trial.class).stream().map(StudyTrials::of).toList();
@@ -103,7 +106,7 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
         StudyPlanner.plan(
             definition,
             trials,
-            List.of(),
+            history(context.getClient(), study),
             gpuSeconds(context.getSecondaryResources(Trial.class)),
             Boolean.TRUE.equals(study.getSpec().suspend()));
     for (Suggestion suggestion : plan.create()) {
@@ -121,7 +124,8 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
         plan.reason(),
         plan.message(),
         plan,
-        gpuSeconds(context.getSecondaryResources(Trial.class)));
+        gpuSeconds(context.getSecondaryResources(Trial.class)),
+        PlanStatus.ensemble(definition, trials.stream().map(StudyTrial::observation).toList()));
   }
 
   private void create(
@@ -186,6 +190,30 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
     }
   }
 
+  /**
+   * The finished trials of the studies in {@code search.historyFrom} (same namespace), which the
+   * sampler learns from as if they were this study's.
+   */
+  private static List<TrialObservation> history(KubernetesClient client, TrainingStudy study) {
+    List<String> from = study.getSpec().search().historyFrom();
+    if (from == null || from.isEmpty()) {
+      return List.of();
+    }
+    return from.stream()
+        .flatMap(
+            name ->
+                client
+                    .resources(Trial.class)
+                    .inNamespace(study.getMetadata().getNamespace())
+                    .withLabel(Labels.STUDY, name)
+                    .list()
+                    .getItems()
+                    .stream())
+        .map(t -> StudyTrials.of(t).observation())
+        .filter(TrialObservation::hasResult)
+        .toList();
+  }
+
   private static long gpuSeconds(java.util.Set<Trial> trials) {
     return trials.stream()
         .filter(t -> t.getStatus() != null && t.getStatus().gpuSeconds() != null)
@@ -200,7 +228,8 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
       String reason,
       String message,
       StudyPlan plan,
-      long gpuSeconds) {
+      long gpuSeconds,
+      EnsembleResult ensemble) {
     TrainingStudy fresh = new TrainingStudy();
     fresh.setMetadata(
         new ObjectMetaBuilder()
@@ -227,7 +256,7 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
             StudyConditions.of(domainPhase, reason, message, generation, clock.instant()),
             plan == null ? null : PlanStatus.counts(plan),
             plan == null ? null : PlanStatus.best(plan),
-            null,
+            ensemble,
             gpuSeconds,
             null,
             started,

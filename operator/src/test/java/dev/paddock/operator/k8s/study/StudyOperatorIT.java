@@ -181,6 +181,46 @@ class StudyOperatorIT {
   }
 
   @Test
+  void aStudyLearnsFromTheTrialsOfTheStudiesInItsHistory() throws Exception {
+    String namespace = cluster.createNamespace("study-history");
+    create(namespace, "budget: {maxTrials: 6, parallelism: 3}");
+    awaitPhase(namespace, StudyPhase.Succeeded);
+    String learner =
+        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+            .replace("name: quickstart", "name: learner")
+            .replace(
+                "tpe: {startupTrials: 5}", "tpe: {startupTrials: 5}\n    historyFrom: [quickstart]")
+            .replace(
+                "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
+                "budget: {maxTrials: 1, parallelism: 1}")
+            .replace(
+                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
+                "resources: {limits: {nvidia.com/gpu: 1}}");
+    TrainingStudy study =
+        cluster.client().getKubernetesSerialization().unmarshal(learner, TrainingStudy.class);
+    study.getMetadata().setNamespace(namespace);
+    cluster.client().resource(study).create();
+
+    Trial first =
+        cluster
+            .client()
+            .resources(Trial.class)
+            .inNamespace(namespace)
+            .withName("learner-0")
+            .waitUntilCondition(java.util.Objects::nonNull, 60, TimeUnit.SECONDS);
+
+    // Same seed and index: without history it would repeat the donor's random startup draw.
+    Trial donorFirst =
+        cluster
+            .client()
+            .resources(Trial.class)
+            .inNamespace(namespace)
+            .withName("quickstart-0")
+            .get();
+    assertThat(first.getSpec().parameters()).isNotEqualTo(donorFirst.getSpec().parameters());
+  }
+
+  @Test
   void reachingTheGoalEndsTheStudy() throws IOException {
     String namespace = cluster.createNamespace("study-goal");
     String yaml =
