@@ -46,6 +46,7 @@ public final class LocalStudyRunner {
   private final RunState state;
   private final ArtifactStore store;
   private volatile boolean interrupted;
+  private List<dev.paddock.operator.search.TrialObservation> history = List.of();
   private Instant started;
 
   public LocalStudyRunner(
@@ -69,6 +70,7 @@ public final class LocalStudyRunner {
   public StudyPlan run() {
     started = options.clock().instant();
     records.load().forEach(r -> state.add(LiveTrial.from(r, definition)));
+    history = history();
     ReportTokens tokens = new ReportTokens(ReportTokens.randomKey());
     LocalReports reports = new LocalReports(definition, state);
     try (ReportServer server =
@@ -139,7 +141,7 @@ public final class LocalStudyRunner {
             StudyPlanner.plan(
                 definition,
                 studyTrials(),
-                List.of(),
+                history,
                 0,
                 Boolean.TRUE.equals(study.getSpec().suspend()));
         act(plan, lifecycle);
@@ -238,6 +240,25 @@ public final class LocalStudyRunner {
                 definition, state.trials().stream().map(LiveTrial::observation).toList()),
             started,
             options.clock().instant()));
+  }
+
+  /** Finished trials of the local studies named in {@code search.historyFrom}. */
+  private List<dev.paddock.operator.search.TrialObservation> history() {
+    List<String> from = study.getSpec().search().historyFrom();
+    if (from == null) {
+      return List.of();
+    }
+    List<dev.paddock.operator.search.TrialObservation> observed = new java.util.ArrayList<>();
+    for (String other : from) {
+      LocalLayout otherLayout = new LocalLayout(layout.root(), layout.namespace(), other);
+      for (var record : new TrialRecords(otherLayout).load()) {
+        var observation = LiveTrial.from(record, definition).observation();
+        if (observation.hasResult()) {
+          observed.add(observation);
+        }
+      }
+    }
+    return observed;
   }
 
   private List<String> keptMetrics() {

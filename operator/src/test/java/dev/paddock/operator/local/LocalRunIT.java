@@ -164,6 +164,44 @@ class LocalRunIT {
   }
 
   @Test
+  void aStudyLearnsFromTheLocalStudiesInItsHistory() throws IOException {
+    run(manifest(tiny()), new QuietView());
+    Path learner = dir.resolve("learner.yaml");
+    Files.writeString(
+        learner,
+        tiny()
+            .replace("name: tiny", "name: learner")
+            .replace(
+                "algorithm: random",
+                "algorithm: tpe\n    tpe: {startupTrials: 2}\n    historyFrom: [tiny]")
+            .replace("maxTrials: 3", "maxTrials: 1")
+            .replace("parallelism: 2", "parallelism: 1"));
+    TrainingStudy study = StudyFiles.load(learner);
+    RunOptions options =
+        new RunOptions(
+            learner,
+            dir.resolve(".paddock"),
+            TRAINER.toAbsolutePath(),
+            1,
+            1,
+            Clock.systemUTC(),
+            null);
+
+    new LocalStudyRunner(
+            study, StudyDefinitions.from("learner", study.getSpec()), options, new QuietView())
+        .run();
+
+    // Same seed and index: without the history it would repeat tiny-0's random draw.
+    var byName =
+        trials().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    t -> t.getMetadata().getName(), t -> t.getSpec().parameters()));
+    assertThat(byName).containsKeys("tiny-0", "learner-0");
+    assertThat(byName.get("learner-0")).isNotEqualTo(byName.get("tiny-0"));
+  }
+
+  @Test
   void aRetentionDryRunDeletesNothing() throws IOException {
     run(manifest(tiny() + "  retention: {keepTrials: 1, dryRun: true}\n"), new QuietView());
 
