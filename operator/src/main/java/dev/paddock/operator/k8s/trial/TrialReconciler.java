@@ -86,7 +86,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
             .getItems();
     JobOutcome outcome = JobOutcome.of(job, pods);
     if (!outcome.finished()) {
-      return running(trial, status, job);
+      return running(trial, status, PodHistory.of(pods));
     }
     // The informer may not have seen our last status write yet: finish once, from the server's
     // copy.
@@ -120,19 +120,37 @@ public final class TrialReconciler implements Reconciler<Trial> {
     return patch(trial, status);
   }
 
-  private UpdateControl<Trial> running(Trial trial, TrialStatusDraft status, Job job) {
-    boolean active =
-        job.getStatus() != null
-            && job.getStatus().getActive() != null
-            && job.getStatus().getActive() > 0;
-    TrialPhase phase = active ? TrialPhase.Running : TrialPhase.Pending;
-    if (phase == status.phase) {
+  private UpdateControl<Trial> running(Trial trial, TrialStatusDraft status, PodHistory pods) {
+    TrialPhase phase =
+        pods.running()
+            ? TrialPhase.Running
+            : pods.disruptions() > 0 ? TrialPhase.Preempted : TrialPhase.Pending;
+    int attempts = Math.max(Objects.requireNonNullElse(status.attempts, 1), pods.attempts());
+    if (phase == status.phase && Objects.equals(attempts, status.attempts)) {
       return UpdateControl.noUpdate();
     }
     status.phase = phase;
-    status.reason = active ? "Running" : "Pending";
-    status.message = active ? "the trainer is running" : "waiting for the trial's pod";
-    if (active && status.startTime == null) {
+    status.attempts = attempts;
+    switch (phase) {
+      case Running -> {
+        status.reason = "Running";
+        status.message = "the trainer is running (attempt " + attempts + ")";
+      }
+      case Preempted -> {
+        status.reason = "Preempted";
+        status.message =
+            "disrupted "
+                + pods.disruptions()
+                + " time(s), latest: "
+                + pods.disruption().orElse("DisruptionTarget")
+                + "; retried without counting as a failure, resuming from the last checkpoint";
+      }
+      default -> {
+        status.reason = "Pending";
+        status.message = "waiting for the trial's pod";
+      }
+    }
+    if (phase == TrialPhase.Running && status.startTime == null) {
       status.startTime = clock.instant().toString();
     }
     return patch(trial, status);

@@ -1,0 +1,66 @@
+package dev.paddock.operator.k8s.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PodHistoryTest {
+
+  private static Pod pod(String created, String phase, String disruptionReason) {
+    PodBuilder pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("p-" + created)
+            .withCreationTimestamp(created)
+            .endMetadata()
+            .withNewStatus()
+            .withPhase(phase)
+            .endStatus();
+    if (disruptionReason != null) {
+      pod.editStatus()
+          .addNewCondition()
+          .withType("DisruptionTarget")
+          .withStatus("True")
+          .withReason(disruptionReason)
+          .endCondition()
+          .endStatus();
+    }
+    return pod.build();
+  }
+
+  @Test
+  void aPreemptedPodAwaitingItsReplacementIsADisruptionNotAFailure() {
+    PodHistory history =
+        PodHistory.of(
+            List.of(
+                pod("2026-11-21T10:00:00Z", "Failed", "PreemptionByScheduler"),
+                pod("2026-11-21T10:05:00Z", "Pending", null)));
+
+    assertThat(history.attempts()).isEqualTo(2);
+    assertThat(history.disruptions()).isEqualTo(1);
+    assertThat(history.running()).isFalse();
+    assertThat(history.disruption()).contains("PreemptionByScheduler");
+  }
+
+  @Test
+  void aRunningReplacementRunsAndAPlainFailureIsNoDisruption() {
+    PodHistory history =
+        PodHistory.of(
+            List.of(
+                pod("2026-11-21T10:00:00Z", "Failed", null),
+                pod("2026-11-21T10:05:00Z", "Running", null)));
+
+    assertThat(history.running()).isTrue();
+    assertThat(history.disruptions()).isZero();
+    assertThat(history.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void noPodYetIsTheFirstAttempt() {
+    assertThat(PodHistory.of(List.of()))
+        .isEqualTo(new PodHistory(1, 0, false, java.util.Optional.empty()));
+  }
+}
