@@ -103,8 +103,8 @@ final class LiveTrial {
 
   RunSnapshot.Row row() {
     Double shown = objective;
-    if (shown == null && !progress.curve().isEmpty()) {
-      List<CurvePoint> curve = progress.curve();
+    List<CurvePoint> curve = objective == null ? progress.curve() : List.of();
+    if (!curve.isEmpty()) {
       shown = curve.get(curve.size() - 1).value();
     }
     return new RunSnapshot.Row(

@@ -54,18 +54,10 @@ public final class ClusterReports implements ReportListener {
     if (trial == null) {
       throw new UnknownTrialException(report.trial());
     }
-    TrainingStudy study =
-        client
-            .resources(TrainingStudy.class)
-            .inNamespace(trial.getMetadata().getNamespace())
-            .withName(trial.getSpec().study())
-            .get();
-    if (study == null) {
-      throw new UnknownTrialException(report.trial());
-    }
-    StudyDefinition definition =
-        StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
-    Tracked tracked = running.computeIfAbsent(report.trial(), k -> new Tracked(definition));
+    // The study is read once per running trial, not on every epoch.
+    Tracked tracked =
+        running.computeIfAbsent(report.trial(), k -> new Tracked(definitionOf(trial, k)));
+    StudyDefinition definition = tracked.definition;
     synchronized (tracked) {
       tracked.progress.record(report.epoch(), report.metrics());
       String stop =
@@ -97,7 +89,20 @@ public final class ClusterReports implements ReportListener {
     }
   }
 
-  /** Forgets a trial that has ended. */
+  private StudyDefinition definitionOf(Trial trial, TrialRef ref) {
+    TrainingStudy study =
+        client
+            .resources(TrainingStudy.class)
+            .inNamespace(trial.getMetadata().getNamespace())
+            .withName(trial.getSpec().study())
+            .get();
+    if (study == null) {
+      throw new UnknownTrialException(ref);
+    }
+    return StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
+  }
+
+  /** Forgets a trial that has ended, so memory stays bounded by the running trials. */
   public void forget(TrialRef trial) {
     running.remove(trial);
   }
@@ -183,10 +188,12 @@ public final class ClusterReports implements ReportListener {
 
   /** A running trial's reported epochs and the last epoch written to its status. */
   private static final class Tracked {
+    final StudyDefinition definition;
     final TrialProgress progress;
     int written;
 
     Tracked(StudyDefinition definition) {
+      this.definition = definition;
       this.progress =
           new TrialProgress(definition.objective().metric(), definition.objective().direction());
     }

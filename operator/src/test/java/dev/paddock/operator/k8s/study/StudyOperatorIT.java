@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,13 +158,21 @@ class StudyOperatorIT {
     assertThat(done.getStatus().trials().succeeded()).isEqualTo(4);
   }
 
+  private static final String QUICKSTART_BUDGET =
+      "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}";
+
   private void create(String namespace, String budget) throws IOException {
+    createStudy(namespace, yaml -> yaml.replace(QUICKSTART_BUDGET, budget));
+  }
+
+  /** The quickstart study, its trainer asking for a GPU, edited, created in the namespace. */
+  private void createStudy(String namespace, UnaryOperator<String> edit) throws IOException {
     String yaml =
-        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
-            .replace("budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}", budget)
-            .replace(
-                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
-                "resources: {limits: {nvidia.com/gpu: 1}}");
+        edit.apply(
+            Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+                .replace(
+                    "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
+                    "resources: {limits: {nvidia.com/gpu: 1}}"));
     TrainingStudy study =
         cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
     study.getMetadata().setNamespace(namespace);
@@ -185,21 +194,14 @@ class StudyOperatorIT {
     String namespace = cluster.createNamespace("study-history");
     create(namespace, "budget: {maxTrials: 6, parallelism: 3}");
     awaitPhase(namespace, StudyPhase.Succeeded);
-    String learner =
-        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
-            .replace("name: quickstart", "name: learner")
-            .replace(
-                "tpe: {startupTrials: 5}", "tpe: {startupTrials: 5}\n    historyFrom: [quickstart]")
-            .replace(
-                "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
-                "budget: {maxTrials: 1, parallelism: 1}")
-            .replace(
-                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
-                "resources: {limits: {nvidia.com/gpu: 1}}");
-    TrainingStudy study =
-        cluster.client().getKubernetesSerialization().unmarshal(learner, TrainingStudy.class);
-    study.getMetadata().setNamespace(namespace);
-    cluster.client().resource(study).create();
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace("name: quickstart", "name: learner")
+                .replace(
+                    "tpe: {startupTrials: 5}",
+                    "tpe: {startupTrials: 5}\n    historyFrom: [quickstart]")
+                .replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}"));
 
     Trial first =
         cluster
@@ -223,29 +225,15 @@ class StudyOperatorIT {
   @Test
   void reachingTheGoalEndsTheStudy() throws IOException {
     String namespace = cluster.createNamespace("study-goal");
-    String yaml =
-        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
-            .replace(
-                "objective: {metric: val_f1, direction: maximize}",
-                "objective: {metric: val_f1, direction: maximize, goal: 0.85}")
-            .replace(
-                "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
-                "budget: {maxTrials: 50, parallelism: 1}");
-    TrainingStudy study =
-        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
-    study.getMetadata().setNamespace(namespace);
-    cluster.client().resource(study).create();
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(
+                    "objective: {metric: val_f1, direction: maximize}",
+                    "objective: {metric: val_f1, direction: maximize, goal: 0.85}")
+                .replace(QUICKSTART_BUDGET, "budget: {maxTrials: 50, parallelism: 1}"));
 
-    TrainingStudy done =
-        cluster
-            .client()
-            .resources(TrainingStudy.class)
-            .inNamespace(namespace)
-            .withName("quickstart")
-            .waitUntilCondition(
-                s -> s.getStatus() != null && s.getStatus().phase() == StudyPhase.Succeeded,
-                120,
-                TimeUnit.SECONDS);
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
 
     assertThat(done.getStatus().conditions())
         .anySatisfy(
@@ -261,29 +249,9 @@ class StudyOperatorIT {
   @Test
   void aStudyRunsItsTrialsOnGpuNodesToTheEnd() throws IOException {
     String namespace = cluster.createNamespace("study-op");
-    String yaml =
-        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
-            .replace(
-                "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
-                "budget: {maxTrials: 6, parallelism: 3}")
-            .replace(
-                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
-                "resources: {limits: {nvidia.com/gpu: 1}}");
-    TrainingStudy study =
-        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
-    study.getMetadata().setNamespace(namespace);
-    cluster.client().resource(study).create();
+    create(namespace, "budget: {maxTrials: 6, parallelism: 3}");
 
-    TrainingStudy done =
-        cluster
-            .client()
-            .resources(TrainingStudy.class)
-            .inNamespace(namespace)
-            .withName("quickstart")
-            .waitUntilCondition(
-                s -> s.getStatus() != null && s.getStatus().phase() == StudyPhase.Succeeded,
-                180,
-                TimeUnit.SECONDS);
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
 
     List<Trial> trials =
         cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
