@@ -54,9 +54,11 @@ public final class PaddockOperator implements AutoCloseable {
               }
             });
     operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
-    operator.register(
-        new TrialReconciler(settings.cluster(), tokens, clock), c -> watch(c, settings));
+
     ClusterReports clusterReports = new ClusterReports(client);
+    operator.register(
+        new TrialReconciler(settings.cluster(), tokens, clock, clusterReports::forget),
+        c -> watch(c, settings));
     Timer latency = registry.timer("paddock.report.latency");
     ReportServer reports =
         ReportServer.start(

@@ -24,6 +24,7 @@ import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Runs a trial as a Job and records how it ends. Thin: the Job comes from {@link TrialJobs}, the
@@ -37,7 +38,14 @@ public final class TrialReconciler implements Reconciler<Trial> {
   private final ReportTokens tokens;
   private final Clock clock;
 
-  public TrialReconciler(ClusterSettings settings, ReportTokens tokens, Clock clock) {
+  private final Consumer<TrialRef> onFinished;
+
+  /**
+   * @param onFinished told when a trial has ended (the report endpoint forgets its progress)
+   */
+  public TrialReconciler(
+      ClusterSettings settings, ReportTokens tokens, Clock clock, Consumer<TrialRef> onFinished) {
+    this.onFinished = onFinished;
     this.settings = settings;
     this.tokens = tokens;
     this.clock = clock;
@@ -109,6 +117,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
             .getItems();
     new TrialFinisher(study, settings.gpuResource(), clock)
         .finish(trial, status, outcome, siblings);
+    onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));
     KubeEvents events = new KubeEvents(client, clock);
     String summary =
         status.phase + (status.code == null ? "" : " " + status.code) + ": " + status.message;
