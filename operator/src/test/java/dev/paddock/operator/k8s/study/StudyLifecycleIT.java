@@ -1,0 +1,343 @@
+package dev.paddock.operator.k8s.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.api.v1alpha1.Grade;
+import dev.paddock.api.v1alpha1.StudyPhase;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.OperatorSettings;
+import dev.paddock.operator.k8s.PaddockOperator;
+import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.testsupport.ClusterControllers;
+import dev.paddock.testsupport.KubeCluster;
+import dev.paddock.testsupport.KubeClusterExtension;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * How studies end on a real control plane whose kwok nodes give each trial an objective that is a
+ * function of its parameters ({@code val_f1 = 1 - 4 lr}, kwok/stages-outcomes.yaml), fail pods
+ * labelled to fail as the trainer fails on bad data, and kill pods that are preempted or evicted as
+ * a kubelet would.
+ */
+@ExtendWith(KubeClusterExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StudyLifecycleIT {
+
+  private static final String QUICKSTART_BUDGET =
+      "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}";
+  private static final String HOSTNAME = "kubernetes.io/hostname";
+
+  private KubeCluster cluster;
+  private ClusterControllers controllers;
+  private PaddockOperator operator;
+
+  @BeforeAll
+  void start(KubeCluster cluster) {
+    this.cluster = cluster;
+    controllers =
+        ClusterControllers.start(
+            cluster, Path.of("src", "test", "resources", "kwok", "stages-outcomes.yaml"));
+    controllers.addNode("life-gpu-1", Map.of("nvidia.com/gpu", "4"));
+    controllers.addNode("life-gpu-2", Map.of("nvidia.com/gpu", "4"));
+    operator =
+        PaddockOperator.start(
+            new OperatorSettings(
+                new ClusterSettings(
+                    "http://paddock:8080/v1/report",
+                    "s3://paddock/",
+                    "http://minio:9000",
+                    "paddock-store",
+                    null),
+                Set.of(),
+                ReportTokens.randomKey(),
+                0,
+                0,
+                4,
+                false,
+                "paddock",
+                "default",
+                "it"),
+            cluster.client());
+  }
+
+  @AfterAll
+  void stop() {
+    operator.close();
+    controllers.close();
+  }
+
+  @Test
+  void aTwentyTrialStudyRunsToTheEndAndNamesTheTrueBestTrial() throws IOException {
+    String namespace = cluster.createNamespace("study-twenty");
+    createStudy(
+        namespace,
+        yaml -> yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 20, parallelism: 5}"));
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+
+    List<Trial> trials = trials(namespace);
+    assertThat(trials).hasSize(20);
+    assertThat(trials)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+              assertThat(t.getStatus().objective())
+                  .isCloseTo(expectedF1(t), org.assertj.core.data.Offset.offset(1e-9));
+              assertThat(t.getStatus().grade()).isEqualTo(expectedGrade(expectedF1(t)));
+            });
+    assertThat(trials).extracting(t -> t.getStatus().code()).doesNotHaveDuplicates();
+    Trial best =
+        trials.stream().max(Comparator.comparingDouble(StudyLifecycleIT::expectedF1)).get();
+    assertThat(done.getStatus().best().trial()).isEqualTo(best.getMetadata().getName());
+    assertThat(done.getStatus().best().objective()).isEqualTo(best.getStatus().objective());
+    assertThat(done.getStatus().best().code()).isEqualTo(best.getStatus().code());
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(20);
+    assertThat(done.getStatus().trials().created()).isEqualTo(20);
+  }
+
+  @Test
+  void tooManyFailedTrialsFailTheStudyWithTheReason() throws IOException {
+    String namespace = cluster.createNamespace("study-failing");
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(
+                    QUICKSTART_BUDGET,
+                    "budget: {maxTrials: 10, parallelism: 1, maxFailedTrials: 2}")
+                .replace(
+                    "    template:\n      spec:",
+                    "    template:\n"
+                        + "      metadata: {labels: {paddock.test/outcome: fail}}\n"
+                        + "      spec:"));
+
+    TrainingStudy failed = awaitPhase(namespace, StudyPhase.Failed);
+
+    // "more than maxFailedTrials": the third failure ends it, and no fourth trial starts.
+    assertThat(failed.getStatus().trials().failed()).isEqualTo(3);
+    assertThat(trials(namespace))
+        .hasSize(3)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Failed);
+              assertThat(t.getStatus().message()).contains("label column 'churned' not found");
+            });
+    assertThat(failed.getStatus().conditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Failed");
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo("TooManyFailedTrials");
+              assertThat(c.getMessage()).isEqualTo("3 trials failed, more than maxFailedTrials 2");
+            });
+    assertThat(cluster.client().events().v1().events().inNamespace(namespace).list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("TooManyFailedTrials");
+              assertThat(e.getType()).isEqualTo("Warning");
+            });
+  }
+
+  /**
+   * The real scheduler preempts a running trial pod for a higher-priority pod; the Job's pod
+   * failure policy ignores the disruption, so the trial (maxRetries 0) is retried and succeeds.
+   */
+  @Test
+  void aPreemptedTrialIsRetriedWithoutCountingAsAFailure() throws Exception {
+    String namespace = cluster.createNamespace("study-preempt");
+    createPriorityClass();
+    controllers.addNode("hold-1", Map.of("nvidia.com/gpu", "1"));
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
+                .replace("maxRetries: 1", "maxRetries: 0")
+                .replace(
+                    "    template:\n      spec:\n",
+                    "    template:\n      spec:\n" + onlyOn("hold-1", "done-1")));
+    Pod victim = awaitRunningPod(namespace);
+    assertThat(victim.getSpec().getNodeName()).isEqualTo("hold-1");
+
+    cluster.client().pods().inNamespace(namespace).resource(preemptor()).create();
+    awaitPreemption(namespace, victim);
+    controllers.addNode("done-1", Map.of("nvidia.com/gpu", "1"));
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
+    assertThat(done.getStatus().trials().failed()).isZero();
+    Trial trial = trials(namespace).get(0);
+    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    Job job =
+        cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
+    assertThat(job.getStatus().getFailed()).isIn(null, 0);
+    assertThat(
+            cluster
+                .client()
+                .pods()
+                .inNamespace(namespace)
+                .withLabel(Labels.TRIAL)
+                .list()
+                .getItems())
+        .anySatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("done-1"));
+  }
+
+  private static String onlyOn(String... nodes) {
+    return "        affinity:\n"
+        + "          nodeAffinity:\n"
+        + "            requiredDuringSchedulingIgnoredDuringExecution:\n"
+        + "              nodeSelectorTerms:\n"
+        + "                - matchExpressions:\n"
+        + "                    - {key: "
+        + HOSTNAME
+        + ", operator: In, values: ["
+        + String.join(", ", nodes)
+        + "]}\n";
+  }
+
+  private void createPriorityClass() {
+    cluster
+        .client()
+        .scheduling()
+        .v1()
+        .priorityClasses()
+        .resource(
+            new PriorityClassBuilder()
+                .withNewMetadata()
+                .withName("paddock-it-urgent")
+                .endMetadata()
+                .withValue(1_000_000)
+                .build())
+        .createOr(existing -> existing.update());
+  }
+
+  /** An urgent pod that needs hold-1's only GPU. */
+  private static Pod preemptor() {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName("urgent")
+        .endMetadata()
+        .withNewSpec()
+        .withPriorityClassName("paddock-it-urgent")
+        .withNodeSelector(Map.of(HOSTNAME, "hold-1"))
+        .addNewContainer()
+        .withName("urgent")
+        .withImage("busybox")
+        .withNewResources()
+        .withLimits(Map.of("nvidia.com/gpu", new Quantity("1")))
+        .endResources()
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+
+  private Pod awaitRunningPod(String namespace) throws Exception {
+    cluster
+        .client()
+        .pods()
+        .inNamespace(namespace)
+        .withLabel(Labels.TRIAL, "quickstart-0")
+        .informOnCondition(
+            pods ->
+                pods.stream()
+                    .anyMatch(
+                        p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())))
+        .get(120, TimeUnit.SECONDS);
+    return cluster
+        .client()
+        .pods()
+        .inNamespace(namespace)
+        .withLabel(Labels.TRIAL)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> "Running".equals(p.getStatus().getPhase()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The victim is gone and the scheduler recorded why. */
+  private void awaitPreemption(String namespace, Pod victim) {
+    cluster
+        .client()
+        .pods()
+        .inNamespace(namespace)
+        .withName(victim.getMetadata().getName())
+        .waitUntilCondition(java.util.Objects::isNull, 120, TimeUnit.SECONDS);
+    assertThat(cluster.client().v1().events().inNamespace(namespace).list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("Preempted");
+              assertThat(e.getInvolvedObject().getName()).isEqualTo(victim.getMetadata().getName());
+            });
+  }
+
+  /** val_f1 as the kwok stage computes it from the trial's parameters. */
+  private static double expectedF1(Trial trial) {
+    return 1.0 - 4.0 * Double.parseDouble(trial.getSpec().parameters().get("lr"));
+  }
+
+  /** The quickstart's thresholds: S 0.97, A 0.95, B 0.92, C 0.88, D 0.80, else F. */
+  private static Grade expectedGrade(double f1) {
+    if (f1 >= 0.97) {
+      return Grade.S;
+    } else if (f1 >= 0.95) {
+      return Grade.A;
+    } else if (f1 >= 0.92) {
+      return Grade.B;
+    } else if (f1 >= 0.88) {
+      return Grade.C;
+    } else if (f1 >= 0.80) {
+      return Grade.D;
+    }
+    return Grade.F;
+  }
+
+  private List<Trial> trials(String namespace) {
+    return cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
+  }
+
+  /** The quickstart study, its trainer asking for a GPU, edited, created in the namespace. */
+  private void createStudy(String namespace, UnaryOperator<String> edit) throws IOException {
+    String yaml =
+        edit.apply(
+            Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+                .replace(
+                    "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
+                    "resources: {limits: {nvidia.com/gpu: 1}}"));
+    TrainingStudy study =
+        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
+    study.getMetadata().setNamespace(namespace);
+    cluster.client().resource(study).create();
+  }
+
+  private TrainingStudy awaitPhase(String namespace, StudyPhase phase) {
+    return cluster
+        .client()
+        .resources(TrainingStudy.class)
+        .inNamespace(namespace)
+        .withName("quickstart")
+        .waitUntilCondition(
+            s -> s.getStatus() != null && s.getStatus().phase() == phase, 240, TimeUnit.SECONDS);
+  }
+}
