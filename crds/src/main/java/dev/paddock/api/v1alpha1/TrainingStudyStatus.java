@@ -15,8 +15,14 @@ public record TrainingStudyStatus(
     @JsonPropertyDescription("The best trial so far.") BestTrial best,
     @JsonPropertyDescription("For ensemble studies: mean and spread of the members.")
         EnsembleResult ensemble,
-    @JsonPropertyDescription("GPU seconds used by all trials.") Long gpuSeconds,
-    @JsonPropertyDescription("Runs of a scheduled study (spec.schedule) so far.")
+    @JsonPropertyDescription("GPU seconds used by this run's trials.") Long gpuSeconds,
+    @JsonPropertyDescription(
+            "The run this status describes: 1, then one more each time spec.schedule re-runs the"
+                + " study; trials, best and GPU seconds are this run's.")
         Integer generation,
-    @JsonPropertyDescription("When the study started.") String startTime,
-    @JsonPropertyDescription("When the study ended.") String completionTime) {}
+    @JsonPropertyDescription("When this run started.") String startTime,
+    @JsonPropertyDescription("When this run ended.") String completionTime,
+    @JsonPropertyDescription("The schedule tick that started this run (scheduled studies).")
+        String lastScheduleTime,
+    @JsonPropertyDescription("When the next run is due (scheduled studies).")
+        String nextScheduleTime) {}

@@ -4,6 +4,7 @@ package dev.paddock.operator.k8s;
 public final class Labels {
   public static final String STUDY = "paddock.dev/study";
   public static final String TRIAL = "paddock.dev/trial";
+  public static final String GENERATION = "paddock.dev/generation";
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String MANAGER = "paddock";
   public static final String KUEUE_QUEUE = "kueue.x-k8s.io/queue-name";

@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Deterministic trial names, {@code <study>-<index>}, so a restarted operator finds the trials it
- * created instead of creating them again. A name is also a Job name and a label value, so it stays
- * within 63 characters: a long study name is cut and given a short hash of itself.
+ * Deterministic trial names, {@code <study>-<index>} (for a scheduled study's later runs {@code
+ * <study>-g<run>-<index>}), so a restarted operator finds the trials it created instead of creating
+ * them again. A name is also a Job name and a label value, so it stays within 63 characters: a long
+ * study name is cut and given a short hash of itself.
  */
 public final class TrialNames {
 
@@ -17,7 +18,18 @@ public final class TrialNames {
   private TrialNames() {}
 
   public static String of(String study, long index) {
-    String suffix = "-" + index;
+    return withSuffix(study, "-" + index);
+  }
+
+  /**
+   * The name of a trial of a scheduled study's later run: {@code <study>-g<generation>-<index>};
+   * the first run's trials keep {@code <study>-<index>}.
+   */
+  public static String of(String study, int generation, long index) {
+    return generation <= 1 ? of(study, index) : withSuffix(study, "-g" + generation + "-" + index);
+  }
+
+  private static String withSuffix(String study, String suffix) {
     if (study.length() + suffix.length() <= MAX_LENGTH) {
       return study + suffix;
     }

@@ -26,6 +26,17 @@ class TrialNamesAndProgressTest {
   }
 
   @Test
+  void laterRunsOfAScheduledStudyNameTheirTrialsByRun() {
+    assertThat(TrialNames.of("churn-mlp", 1, 17)).isEqualTo("churn-mlp-17");
+    assertThat(TrialNames.of("churn-mlp", 2, 17)).isEqualTo("churn-mlp-g2-17");
+    String longStudy = "a".repeat(60);
+    assertThat(TrialNames.of(longStudy, 12, 3))
+        .hasSizeLessThanOrEqualTo(63)
+        .endsWith("-g12-3")
+        .isNotEqualTo(TrialNames.of(longStudy, 13, 3));
+  }
+
+  @Test
   void aReportedTwiceEpochReplacesItself() {
     TrialProgress progress = new TrialProgress("val_f1", Direction.MAXIMIZE);
     progress.record(1, Map.of("val_f1", 0.2, "val_loss", 0.9));

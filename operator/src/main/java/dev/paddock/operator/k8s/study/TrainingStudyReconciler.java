@@ -18,7 +18,7 @@ import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyDefinitions;
 import dev.paddock.operator.study.StudyPlan;
 import dev.paddock.operator.study.StudyPlanner;
-import dev.paddock.operator.study.StudyTrial;
+import dev.paddock.operator.study.StudySchedule;
 import dev.paddock.operator.study.TrialNames;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -34,7 +34,10 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps a study's trials coming: each reconcile reads the study's Trials, asks the shared {@link
@@ -86,60 +89,101 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
   public UpdateControl<TrainingStudy> reconcile(
       TrainingStudy study, Context<TrainingStudy> context) {
     StudyDefinition definition;
+    Optional<StudySchedule> schedule;
     try {
       definition = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
+      schedule = StudySchedule.of(study.getSpec().schedule());
     } catch (InvalidStudyException e) {
       announce(study, context.getClient(), StudyPhase.Failed, "InvalidSpec", e.getMessage());
-      return status(
-          study,
-          StudyPhase.Failed,
-          dev.paddock.operator.study.StudyPhase.FAILED,
-          "InvalidSpec",
-          e.getMessage(),
-          null,
-          0,
-          null);
+      return UpdateControl.patchStatus(
+          status(
+              study,
+              StudyRun.of(study.getStatus()),
+              new StudyOutcome(
+                  dev.paddock.operator.study.StudyPhase.FAILED,
+                  "InvalidSpec",
+                  e.getMessage(),
+                  null,
+                  0,
+                  null),
+              null));
     }
-    List<StudyTrial> trials =
-        context.getSecondaryResources(Trial.class).stream().map(StudyTrials::of).toList();
-    StudyPlan plan =
-        StudyPlanner.plan(
-            definition,
-            trials,
-            history(context.getClient(), study),
-            gpuSeconds(context.getSecondaryResources(Trial.class)),
-            Boolean.TRUE.equals(study.getSpec().suspend()));
+    Instant now = clock.instant();
+    boolean suspended = Boolean.TRUE.equals(study.getSpec().suspend());
+    StudyRun run = StudyRun.of(study.getStatus());
+    List<Trial> trials = run.trialsOf(context.getSecondaryResources(Trial.class));
+    StudyPlan plan = plan(definition, study, context.getClient(), trials, suspended);
+    Instant due = null;
+    if (schedule.isPresent() && plan.phase().isTerminal() && !suspended) {
+      due = schedule.get().dueAfter(run.endedOr(now), run.scheduledAt());
+      if (!due.isAfter(now)) {
+        run = run.next(due, now);
+        new KubeEvents(context.getClient(), clock)
+            .normal(
+                study,
+                "RunStarted",
+                "run "
+                    + run.generation()
+                    + " started by schedule '"
+                    + schedule.get().expression()
+                    + "' (due "
+                    + due
+                    + ")");
+        trials = List.of();
+        plan = plan(definition, study, context.getClient(), trials, suspended);
+        due = null;
+      }
+    }
     for (Suggestion suggestion : plan.create()) {
-      create(context.getClient(), study, definition, suggestion);
+      create(context.getClient(), study, definition, run, suggestion);
     }
     if (plan.stopRunning()) {
-      stopRunning(context.getClient(), context.getSecondaryResources(Trial.class), plan.message());
+      stopRunning(context.getClient(), trials, plan.message());
     }
     announce(
         study, context.getClient(), PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
-    return status(
-        study,
-        PlanStatus.phase(plan.phase()),
-        plan.phase(),
-        plan.reason(),
-        plan.message(),
-        plan,
-        gpuSeconds(context.getSecondaryResources(Trial.class)),
-        PlanStatus.ensemble(definition, trials.stream().map(StudyTrial::observation).toList()));
+    StudyOutcome outcome =
+        new StudyOutcome(
+            plan.phase(),
+            plan.reason(),
+            plan.message(),
+            plan,
+            gpuSeconds(trials),
+            PlanStatus.ensemble(
+                definition, trials.stream().map(t -> StudyTrials.of(t).observation()).toList()));
+    UpdateControl<TrainingStudy> update =
+        UpdateControl.patchStatus(status(study, run, outcome, due));
+    return due == null ? update : update.rescheduleAfter(Duration.between(now, due));
+  }
+
+  private StudyPlan plan(
+      StudyDefinition definition,
+      TrainingStudy study,
+      KubernetesClient client,
+      List<Trial> trials,
+      boolean suspended) {
+    return StudyPlanner.plan(
+        definition,
+        trials.stream().map(StudyTrials::of).toList(),
+        history(client, study),
+        gpuSeconds(trials),
+        suspended);
   }
 
   private void create(
       KubernetesClient client,
       TrainingStudy study,
       StudyDefinition definition,
+      StudyRun run,
       Suggestion suggestion) {
     String name = study.getMetadata().getName();
     Trial trial = new Trial();
     trial.setMetadata(
         new ObjectMetaBuilder()
-            .withName(TrialNames.of(name, suggestion.index()))
+            .withName(TrialNames.of(name, run.generation(), suggestion.index()))
             .withNamespace(study.getMetadata().getNamespace())
             .addToLabels(Labels.STUDY, name)
+            .addToLabels(run.label())
             .addToLabels(Labels.MANAGED_BY, Labels.MANAGER)
             .withOwnerReferences(
                 new OwnerReferenceBuilder()
@@ -167,8 +211,7 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
    * Marks running trials to stop: their next report is answered with stop, and the trainer ends
    * gracefully with its model saved (DESIGN.md, "The trainer contract").
    */
-  private static void stopRunning(
-      KubernetesClient client, java.util.Set<Trial> trials, String reason) {
+  private static void stopRunning(KubernetesClient client, List<Trial> trials, String reason) {
     for (Trial trial : trials) {
       boolean running =
           StudyTrials.state(trial.getStatus() == null ? null : trial.getStatus().phase())
@@ -214,22 +257,25 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
         .toList();
   }
 
-  private static long gpuSeconds(java.util.Set<Trial> trials) {
+  private static long gpuSeconds(List<Trial> trials) {
     return trials.stream()
         .filter(t -> t.getStatus() != null && t.getStatus().gpuSeconds() != null)
         .mapToLong(t -> t.getStatus().gpuSeconds())
         .sum();
   }
 
-  private UpdateControl<TrainingStudy> status(
-      TrainingStudy study,
-      StudyPhase phase,
-      dev.paddock.operator.study.StudyPhase domainPhase,
+  /** What this reconcile found, for the status. */
+  private record StudyOutcome(
+      dev.paddock.operator.study.StudyPhase phase,
       String reason,
       String message,
       StudyPlan plan,
       long gpuSeconds,
-      EnsembleResult ensemble) {
+      EnsembleResult ensemble) {}
+
+  /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
+  private TrainingStudy status(
+      TrainingStudy study, StudyRun run, StudyOutcome outcome, Instant due) {
     TrainingStudy fresh = new TrainingStudy();
     fresh.setMetadata(
         new ObjectMetaBuilder()
@@ -238,29 +284,28 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
             .build());
     long generation =
         study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
-    var previous = study.getStatus();
-    String started =
-        previous != null && previous.startTime() != null
-            ? previous.startTime()
-            : clock.instant().toString();
+    Instant now = clock.instant();
+    String started = run.started() != null ? run.started() : now.toString();
     String completed =
-        domainPhase.isTerminal()
-            ? (previous != null && previous.completionTime() != null
-                ? previous.completionTime()
-                : clock.instant().toString())
+        outcome.phase().isTerminal()
+            ? (run.completed() != null ? run.completed() : now.toString())
             : null;
+    StudyPlan plan = outcome.plan();
     fresh.setStatus(
         new TrainingStudyStatus(
-            phase,
+            PlanStatus.phase(outcome.phase()),
             generation,
-            StudyConditions.of(domainPhase, reason, message, generation, clock.instant()),
+            StudyConditions.of(
+                outcome.phase(), outcome.reason(), outcome.message(), generation, now),
             plan == null ? null : PlanStatus.counts(plan),
             plan == null ? null : PlanStatus.best(plan),
-            ensemble,
-            gpuSeconds,
-            null,
+            outcome.ensemble(),
+            outcome.gpuSeconds(),
+            run.generation(),
             started,
-            completed));
-    return UpdateControl.patchStatus(fresh);
+            completed,
+            run.scheduled(),
+            due == null ? null : due.toString()));
+    return fresh;
   }
 }

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,71 @@ class StudyLifecycleIT {
                 .list()
                 .getItems())
         .anySatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("done-1"));
+  }
+
+  /**
+   * A study scheduled every minute runs again as run 2 once run 1 has ended: the same trials afresh
+   * (same seed), named by run, with run 1's trials kept beside them.
+   */
+  @Test
+  void aScheduledStudyRunsAgainAsANewRun() throws IOException {
+    String namespace = cluster.createNamespace("study-cron");
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 2, parallelism: 2}")
+                .replace("  deploy:", "  schedule: \"* * * * *\"\n  deploy:"));
+    TrainingStudy first = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(first.getStatus().generation()).isEqualTo(1);
+    assertThat(first.getStatus().nextScheduleTime()).isNotNull();
+
+    TrainingStudy second =
+        cluster
+            .client()
+            .resources(TrainingStudy.class)
+            .inNamespace(namespace)
+            .withName("quickstart")
+            .waitUntilCondition(
+                s ->
+                    s.getStatus() != null
+                        && s.getStatus().generation() == 2
+                        && s.getStatus().phase() == StudyPhase.Succeeded,
+                240,
+                TimeUnit.SECONDS);
+    suspend(namespace);
+
+    Instant tick = Instant.parse(second.getStatus().lastScheduleTime());
+    assertThat(tick).isEqualTo(Instant.parse(first.getStatus().nextScheduleTime()));
+    assertThat(tick.getEpochSecond() % 60).isZero();
+    assertThat(tick).isAfter(Instant.parse(first.getStatus().completionTime()));
+    assertThat(second.getStatus().trials().created()).isEqualTo(2);
+    Map<String, Trial> byName = new java.util.TreeMap<>();
+    trials(namespace).forEach(t -> byName.put(t.getMetadata().getName(), t));
+    assertThat(byName)
+        .containsKeys("quickstart-0", "quickstart-1", "quickstart-g2-0", "quickstart-g2-1");
+    assertThat(byName.get("quickstart-g2-0").getMetadata().getLabels())
+        .containsEntry(Labels.GENERATION, "2");
+    assertThat(byName.get("quickstart-g2-1").getSpec().parameters())
+        .isEqualTo(byName.get("quickstart-1").getSpec().parameters());
+    assertThat(byName.get("quickstart-g2-0").getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    assertThat(cluster.client().events().v1().events().inNamespace(namespace).list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("RunStarted");
+              assertThat(e.getNote()).startsWith("run 2 started by schedule '* * * * *'");
+            });
+  }
+
+  private void suspend(String namespace) {
+    cluster
+        .client()
+        .resources(TrainingStudy.class)
+        .inNamespace(namespace)
+        .withName("quickstart")
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"spec\":{\"suspend\":true}}");
   }
 
   private static String onlyOn(String... nodes) {
