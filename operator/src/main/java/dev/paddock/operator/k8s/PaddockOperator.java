@@ -2,6 +2,7 @@ package dev.paddock.operator.k8s;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.paddock.operator.k8s.report.ClusterReports;
+import dev.paddock.operator.k8s.report.TrialCache;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
 import dev.paddock.operator.k8s.trial.TrialReconciler;
 import dev.paddock.operator.report.ReportServer;
@@ -29,11 +30,14 @@ public final class PaddockOperator implements AutoCloseable {
   private final Operator operator;
   private final ReportServer reports;
   private final HttpServer health;
+  private final TrialCache trials;
 
-  private PaddockOperator(Operator operator, ReportServer reports, HttpServer health) {
+  private PaddockOperator(
+      Operator operator, ReportServer reports, HttpServer health, TrialCache trials) {
     this.operator = operator;
     this.reports = reports;
     this.health = health;
+    this.trials = trials;
   }
 
   public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
@@ -55,7 +59,8 @@ public final class PaddockOperator implements AutoCloseable {
             });
     operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
 
-    ClusterReports clusterReports = new ClusterReports(client);
+    TrialCache trials = TrialCache.start(client, settings.watchNamespaces());
+    ClusterReports clusterReports = new ClusterReports(client, trials);
     operator.register(
         new TrialReconciler(settings.cluster(), tokens, clock, clusterReports::forget),
         c -> watch(c, settings));
@@ -68,7 +73,7 @@ public final class PaddockOperator implements AutoCloseable {
             8);
     HttpServer health = health(settings.healthPort(), registry);
     operator.start();
-    return new PaddockOperator(operator, reports, health);
+    return new PaddockOperator(operator, reports, health, trials);
   }
 
   private static void watch(
@@ -125,5 +130,6 @@ public final class PaddockOperator implements AutoCloseable {
     operator.stop();
     reports.close();
     health.stop(0);
+    trials.close();
   }
 }

@@ -4,7 +4,6 @@ import dev.paddock.api.v1alpha1.MetricSummary;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialStatus;
-import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.pruning.Decision;
 import dev.paddock.operator.pruning.Pruner;
@@ -27,30 +26,38 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reports of trials running in the cluster. Each epoch is kept in memory for its trial and answered
- * with the pruner's decision over the study's trials (their statuses' curves and the in-memory
- * progress of the running ones); a trial annotated {@code paddock.dev/stop} (goal reached, study
- * suspended) is told to stop. Status writes are coalesced by {@link ProgressWrites}. After an
- * operator restart the trainers re-send what was not acknowledged.
+ * with the pruner's decision over the trials of the same study and run (read from the {@link
+ * TrialCache}) (their statuses' curves and the in-memory progress of the running ones); a trial
+ * annotated {@code paddock.dev/stop} (goal reached, study suspended) is told to stop. Status writes
+ * are coalesced by {@link ProgressWrites}. After an operator restart the trainers re-send what was
+ * not acknowledged.
  */
 public final class ClusterReports implements ReportListener {
 
   public static final String STOP_ANNOTATION = "paddock.dev/stop";
 
   private final KubernetesClient client;
+  private final TrialCache trials;
   private final Map<TrialRef, Tracked> running = new ConcurrentHashMap<>();
 
-  public ClusterReports(KubernetesClient client) {
+  public ClusterReports(KubernetesClient client, TrialCache trials) {
     this.client = client;
+    this.trials = trials;
   }
 
   @Override
   public ReportAnswer onEpoch(EpochReport report) {
+    // A trial the watch has not delivered yet (it was created a moment ago) is read directly.
     Trial trial =
-        client
-            .resources(Trial.class)
-            .inNamespace(report.trial().namespace())
-            .withName(report.trial().name())
-            .get();
+        trials
+            .get(report.trial())
+            .orElseGet(
+                () ->
+                    client
+                        .resources(Trial.class)
+                        .inNamespace(report.trial().namespace())
+                        .withName(report.trial().name())
+                        .get());
     if (trial == null) {
       throw new UnknownTrialException(report.trial());
     }
@@ -115,13 +122,7 @@ public final class ClusterReports implements ReportListener {
 
   private List<TrialObservation> others(Trial trial) {
     List<TrialObservation> others = new ArrayList<>();
-    for (Trial t :
-        client
-            .resources(Trial.class)
-            .inNamespace(trial.getMetadata().getNamespace())
-            .withLabel(Labels.STUDY, trial.getSpec().study())
-            .list()
-            .getItems()) {
+    for (Trial t : trials.sameRun(trial)) {
       if (t.getMetadata().getName().equals(trial.getMetadata().getName())) {
         continue;
       }

@@ -81,7 +81,8 @@ class ClusterReportsIT {
             null,
             null,
             null));
-    ClusterReports reports = new ClusterReports(cluster.client());
+    TrialCache cache = TrialCache.start(cluster.client(), java.util.Set.of(ns));
+    ClusterReports reports = new ClusterReports(cluster.client(), cache);
     TrialRef weak = new TrialRef(ns, "quickstart-1");
 
     ReportAnswer first =
@@ -109,6 +110,7 @@ class ClusterReportsIT {
     assertThatThrownBy(
             () -> reports.onEpoch(new EpochReport(new TrialRef(ns, "quickstart-9"), 1, Map.of())))
         .isInstanceOf(ReportListener.UnknownTrialException.class);
+    cache.close();
   }
 
   private static void trial(KubeCluster cluster, String ns, int index, TrialStatus status) {
