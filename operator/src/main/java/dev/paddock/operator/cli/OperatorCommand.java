@@ -2,8 +2,11 @@ package dev.paddock.operator.cli;
 
 import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
+import dev.paddock.operator.k8s.metrics.ApiRequestMetrics;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,8 +24,9 @@ final class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     OperatorSettings settings = OperatorSettings.fromEnv(System.getenv());
-    KubernetesClient client = new KubernetesClientBuilder().build();
-    PaddockOperator operator = PaddockOperator.start(settings, client);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    KubernetesClient client = ApiRequestMetrics.client(Config.autoConfigure(null), registry);
+    PaddockOperator operator = PaddockOperator.start(settings, client, registry);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,6 +1,7 @@
 package dev.paddock.operator.k8s;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.paddock.operator.k8s.metrics.TrialPhaseGauges;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.k8s.report.TrialCache;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
@@ -41,9 +42,17 @@ public final class PaddockOperator implements AutoCloseable {
   }
 
   public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
+    return start(settings, client, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * Starts the operator, its metrics in {@code registry} (where a client made by {@link
+   * dev.paddock.operator.k8s.metrics.ApiRequestMetrics#client} counts its API requests).
+   */
+  public static PaddockOperator start(
+      OperatorSettings settings, KubernetesClient client, PrometheusMeterRegistry registry) {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Operator operator =
         new Operator(
             o -> {
@@ -60,6 +69,7 @@ public final class PaddockOperator implements AutoCloseable {
     operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
 
     TrialCache trials = TrialCache.start(client, settings.watchNamespaces());
+    TrialPhaseGauges.register(registry, trials);
     ClusterReports clusterReports = new ClusterReports(client, trials);
     operator.register(
         new TrialReconciler(settings.cluster(), tokens, clock, clusterReports::forget),

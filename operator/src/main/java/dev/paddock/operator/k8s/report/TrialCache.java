@@ -86,6 +86,19 @@ public final class TrialCache implements AutoCloseable {
     return trials;
   }
 
+  /** Trials in {@code phase}; a Trial with no status yet counts as Pending. */
+  public long countInPhase(dev.paddock.api.v1alpha1.TrialPhase phase) {
+    return informers.stream()
+        .flatMap(i -> i.getStore().list().stream())
+        .filter(
+            t ->
+                (t.getStatus() == null || t.getStatus().phase() == null
+                        ? dev.paddock.api.v1alpha1.TrialPhase.Pending
+                        : t.getStatus().phase())
+                    == phase)
+        .count();
+  }
+
   private static String runKey(Trial trial) {
     Map<String, String> labels = trial.getMetadata().getLabels();
     String run = labels == null ? null : labels.get(Labels.GENERATION);

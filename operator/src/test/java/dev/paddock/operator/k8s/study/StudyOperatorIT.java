@@ -9,6 +9,7 @@ import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
+import dev.paddock.operator.k8s.metrics.ApiRequestMetrics;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
@@ -16,6 +17,8 @@ import dev.paddock.testsupport.KubeClusterExtension;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,9 @@ class StudyOperatorIT {
   private KubeCluster cluster;
   private ClusterControllers controllers;
   private PaddockOperator operator;
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private io.fabric8.kubernetes.client.KubernetesClient client;
 
   @BeforeAll
   void start(KubeCluster cluster) {
@@ -55,6 +61,11 @@ class StudyOperatorIT {
   }
 
   private void startOperator() {
+    if (client == null) {
+      client =
+          ApiRequestMetrics.client(
+              io.fabric8.kubernetes.client.Config.fromKubeconfig(cluster.kubeconfig()), registry);
+    }
     ClusterSettings settings =
         new ClusterSettings(
             "http://paddock:8080/v1/report",
@@ -75,13 +86,15 @@ class StudyOperatorIT {
                 "paddock",
                 "default",
                 "it"),
-            cluster.client());
+            client,
+            registry);
   }
 
   @AfterAll
   void stop() {
     operator.close();
     controllers.close();
+    client.close();
   }
 
   @Test
@@ -112,7 +125,11 @@ class StudyOperatorIT {
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("operator_sdk_").contains("paddock_report_latency");
+    assertThat(metrics.body())
+        .contains("operator_sdk_")
+        .contains("paddock_report_latency")
+        .contains("paddock_trials{phase=\"Running\"}")
+        .containsPattern("paddock_api_requests_total\\{code=\"200\",method=\"GET\"\\} [1-9]");
     assertThat(report.statusCode()).isEqualTo(401);
   }
 
