@@ -10,7 +10,6 @@ import dev.paddock.operator.report.ReportServer;
 import dev.paddock.operator.report.ReportTokens;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -32,10 +31,16 @@ public final class PaddockOperator implements AutoCloseable {
   private final ReportServer reports;
   private final HttpServer health;
   private final TrialCache trials;
+  private final Leadership leadership;
 
   private PaddockOperator(
-      Operator operator, ReportServer reports, HttpServer health, TrialCache trials) {
+      Operator operator,
+      ReportServer reports,
+      HttpServer health,
+      TrialCache trials,
+      Leadership leadership) {
     this.operator = operator;
+    this.leadership = leadership;
     this.reports = reports;
     this.health = health;
     this.trials = trials;
@@ -53,6 +58,7 @@ public final class PaddockOperator implements AutoCloseable {
       OperatorSettings settings, KubernetesClient client, PrometheusMeterRegistry registry) {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
+    Leadership leadership = new Leadership();
     Operator operator =
         new Operator(
             o -> {
@@ -61,9 +67,7 @@ public final class PaddockOperator implements AutoCloseable {
                   .withCloseClientOnStop(false)
                   .withConcurrentReconciliationThreads(settings.reconcileThreads());
               if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        settings.leaseName(), settings.namespace(), settings.podName()));
+                o.withLeaderElectionConfiguration(leadership.configuration(settings));
               }
             });
     operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
@@ -83,7 +87,7 @@ public final class PaddockOperator implements AutoCloseable {
             8);
     HttpServer health = health(settings.healthPort(), registry);
     operator.start();
-    return new PaddockOperator(operator, reports, health, trials);
+    return new PaddockOperator(operator, reports, health, trials, leadership);
   }
 
   private static void watch(
@@ -137,6 +141,7 @@ public final class PaddockOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    leadership.closing();
     operator.stop();
     reports.close();
     health.stop(0);
