@@ -19,4 +19,7 @@ public record TrainingStudyStatus(
     @JsonPropertyDescription("Runs of a scheduled study (spec.schedule) so far.")
         Integer generation,
     @JsonPropertyDescription("When the study started.") String startTime,
-    @JsonPropertyDescription("When the study ended.") String completionTime) {}
+    @JsonPropertyDescription("When the study ended.") String completionTime,
+    @JsonPropertyDescription("Archived trials (spec.archive).") StudyArchiveStatus archive,
+    @JsonPropertyDescription("Retention so far (spec.retention).")
+        StudyRetentionStatus retention) {}

@@ -1,6 +1,8 @@
 package dev.paddock.operator.k8s;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.paddock.operator.k8s.archive.OperatorStore;
+import dev.paddock.operator.k8s.archive.StoreCredentials;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
 import dev.paddock.operator.k8s.trial.TrialReconciler;
@@ -37,6 +39,15 @@ public final class PaddockOperator implements AutoCloseable {
   }
 
   public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
+    return start(settings, client, StoreCredentials.fromEnv(System.getenv()));
+  }
+
+  /**
+   * @param storeCredentials the artifact store's keys (the chart maps the store Secret into the
+   *     operator's environment; tests pass them here)
+   */
+  public static PaddockOperator start(
+      OperatorSettings settings, KubernetesClient client, StoreCredentials storeCredentials) {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -53,7 +64,9 @@ public final class PaddockOperator implements AutoCloseable {
                         settings.leaseName(), settings.namespace(), settings.podName()));
               }
             });
-    operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
+    operator.register(
+        new TrainingStudyReconciler(clock, new OperatorStore(settings.cluster(), storeCredentials)),
+        c -> watch(c, settings));
 
     ClusterReports clusterReports = new ClusterReports(client);
     operator.register(

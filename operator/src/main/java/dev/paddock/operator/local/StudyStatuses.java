@@ -37,7 +37,9 @@ final class StudyStatuses {
             0L,
             null,
             started.toString(),
-            plan.phase().isTerminal() ? now.toString() : null));
+            plan.phase().isTerminal() ? now.toString() : null,
+            null,
+            null));
     return copy;
   }
 }

@@ -9,6 +9,7 @@ import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.search.TrialObservation;
@@ -25,8 +26,10 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -42,12 +45,18 @@ import java.util.List;
  * finds the Trial already there is a no-op) and writes a fresh, bounded status.
  */
 @ControllerConfiguration(name = "trainingstudy")
-public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> {
+public final class TrainingStudyReconciler
+    implements Reconciler<TrainingStudy>, Cleaner<TrainingStudy> {
 
   private final Clock clock;
+  private final StudyHousekeeping housekeeping;
 
-  public TrainingStudyReconciler(Clock clock) {
+  /**
+   * @param store the artifact store that archive and retention use
+   */
+  public TrainingStudyReconciler(Clock clock, OperatorStore store) {
     this.clock = clock;
+    this.housekeeping = new StudyHousekeeping(store, clock);
   }
 
   /** An event when the phase or its reason changes, so {@code kubectl describe} tells the story. */
@@ -98,34 +107,50 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
           e.getMessage(),
           null,
           0,
+          null,
           null);
     }
-    List<StudyTrial> trials =
-        context.getSecondaryResources(Trial.class).stream().map(StudyTrials::of).toList();
+    // Archive and retention first; the trials retention deleted still count in the plan.
+    StudyHousekeeping.Result house =
+        housekeeping.run(
+            study, definition, context.getSecondaryResources(Trial.class), context.getClient());
+    if (!house.canPlan()) {
+      return UpdateControl.<TrainingStudy>noUpdate().rescheduleAfter(house.retryAfter());
+    }
+    List<StudyTrial> trials = house.trials().stream().map(StudyTrials::of).toList();
     StudyPlan plan =
         StudyPlanner.plan(
             definition,
             trials,
             history(context.getClient(), study),
-            gpuSeconds(context.getSecondaryResources(Trial.class)),
+            gpuSeconds(house.trials()),
             Boolean.TRUE.equals(study.getSpec().suspend()));
     for (Suggestion suggestion : plan.create()) {
       create(context.getClient(), study, definition, suggestion);
     }
     if (plan.stopRunning()) {
-      stopRunning(context.getClient(), context.getSecondaryResources(Trial.class), plan.message());
+      stopRunning(context.getClient(), house.trials(), plan.message());
     }
     announce(
         study, context.getClient(), PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
-    return status(
-        study,
-        PlanStatus.phase(plan.phase()),
-        plan.phase(),
-        plan.reason(),
-        plan.message(),
-        plan,
-        gpuSeconds(context.getSecondaryResources(Trial.class)),
-        PlanStatus.ensemble(definition, trials.stream().map(StudyTrial::observation).toList()));
+    UpdateControl<TrainingStudy> control =
+        status(
+            study,
+            PlanStatus.phase(plan.phase()),
+            plan.phase(),
+            plan.reason(),
+            plan.message(),
+            plan,
+            gpuSeconds(house.trials()),
+            PlanStatus.ensemble(definition, trials.stream().map(StudyTrial::observation).toList()),
+            house);
+    house.retry().ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  @Override
+  public DeleteControl cleanup(TrainingStudy study, Context<TrainingStudy> context) {
+    return housekeeping.cleanup(study, context.getClient());
   }
 
   private void create(
@@ -221,6 +246,16 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
         .sum();
   }
 
+  private static List<io.fabric8.kubernetes.api.model.Condition> withHousekeeping(
+      List<io.fabric8.kubernetes.api.model.Condition> conditions, StudyHousekeeping.Result house) {
+    if (house == null || house.conditions().isEmpty()) {
+      return conditions;
+    }
+    List<io.fabric8.kubernetes.api.model.Condition> all = new java.util.ArrayList<>(conditions);
+    all.addAll(house.conditions());
+    return all;
+  }
+
   private UpdateControl<TrainingStudy> status(
       TrainingStudy study,
       StudyPhase phase,
@@ -229,7 +264,8 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
       String message,
       StudyPlan plan,
       long gpuSeconds,
-      EnsembleResult ensemble) {
+      EnsembleResult ensemble,
+      StudyHousekeeping.Result house) {
     TrainingStudy fresh = new TrainingStudy();
     fresh.setMetadata(
         new ObjectMetaBuilder()
@@ -253,14 +289,18 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
         new TrainingStudyStatus(
             phase,
             generation,
-            StudyConditions.of(domainPhase, reason, message, generation, clock.instant()),
+            withHousekeeping(
+                StudyConditions.of(domainPhase, reason, message, generation, clock.instant()),
+                house),
             plan == null ? null : PlanStatus.counts(plan),
             plan == null ? null : PlanStatus.best(plan),
             ensemble,
             gpuSeconds,
             null,
             started,
-            completed));
+            completed,
+            house == null ? null : house.archive(),
+            house == null ? null : house.retention()));
     return UpdateControl.patchStatus(fresh);
   }
 }
