@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * stay a pure function of the study and every trial it ever had, and no name is reused. The study's
  * UID in the key keeps a recreated study of the same name from inheriting them.
  *
- * <p>Read from the store once per study per operator process, then kept in memory (this process,
- * the leader, is the only writer).
+ * <p>Read from the store at most once per study per operator process, then kept in memory (this
+ * process, the leader, is the only writer).
  */
 public final class RetiredTrials {
 
@@ -37,11 +37,21 @@ public final class RetiredTrials {
   /**
    * The study's retired trials.
    *
-   * @throws dev.paddock.operator.archive.StoreUnavailableException the first read failed
+   * @param mayExist whether the study's status says it has retired trials; when it does not and
+   *     nothing is cached, there are none (a trial is deleted only after its record is written and
+   *     the status counts it), so the store is not read
+   * @throws dev.paddock.operator.archive.StoreUnavailableException the store had to be read and
+   *     could not be
    */
-  public List<Trial> read(ArtifactStore store, TrainingStudy study) {
-    Map<String, Trial> known =
-        byStudy.computeIfAbsent(study.getMetadata().getUid(), uid -> load(store, study));
+  public List<Trial> read(ArtifactStore store, TrainingStudy study, boolean mayExist) {
+    String uid = study.getMetadata().getUid();
+    Map<String, Trial> known = byStudy.get(uid);
+    if (known == null && !mayExist) {
+      known = byStudy.computeIfAbsent(uid, u -> new ConcurrentHashMap<>());
+    }
+    if (known == null) {
+      known = byStudy.computeIfAbsent(uid, u -> load(store, study));
+    }
     return List.copyOf(known.values());
   }
 

@@ -129,7 +129,7 @@ final class StudyArchiving {
                 t.getStatus().objective() != null
                     && t.getStatus().code() != null
                     && t.getStatus().grade() != null
-                    && (t.getStatus().artifacts() != null || t.getStatus().archived() != null))
+                    && !StudyRetention.artifactsExpired(t))
         .map(
             t ->
                 new ArchiveCandidate(
@@ -169,12 +169,17 @@ final class StudyArchiving {
   private static List<String> bestUris(
       Map<String, String> archived, Map<String, Trial> trials, Direction direction) {
     Comparator<String> best =
-        Comparator.comparing(
-            name -> objective(trials.get(name)),
-            Comparator.nullsLast(
-                (Double a, Double b) ->
-                    direction.isBetter(a, b) ? -1 : direction.isBetter(b, a) ? 1 : 0));
+        Comparator.<String, Double>comparing(
+                name -> objective(trials.get(name)),
+                Comparator.nullsLast(
+                    (Double a, Double b) ->
+                        direction.isBetter(a, b) ? -1 : direction.isBetter(b, a) ? 1 : 0))
+            .thenComparing(name -> index(trials.get(name)), Comparator.nullsLast(Integer::compare));
     return archived.keySet().stream().sorted(best).limit(MAX_URIS).map(archived::get).toList();
+  }
+
+  private static Integer index(Trial trial) {
+    return trial == null || trial.getSpec() == null ? null : trial.getSpec().index();
   }
 
   private static Double objective(Trial trial) {

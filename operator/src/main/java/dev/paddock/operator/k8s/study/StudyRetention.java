@@ -54,6 +54,9 @@ final class StudyRetention {
   record Outcome(
       StudyRetentionStatus status, List<Trial> retired, boolean readable, String storeProblem) {}
 
+  /** On a Trial whose artifacts retention deleted (artifactTTLDays): when. */
+  static final String ARTIFACTS_EXPIRED = "paddock.dev/artifacts-expired";
+
   private final Clock clock;
   private final RetiredTrials records;
   private final JobTtl jobTtl = new JobTtl();
@@ -75,16 +78,12 @@ final class StudyRetention {
     if (spec == null && (before == null || Objects.requireNonNullElse(before.retired(), 0) == 0)) {
       return new Outcome(null, List.of(), true, null);
     }
-    boolean retires =
-        (spec != null && spec.keepTrials() != null)
-            || (before != null && Objects.requireNonNullElse(before.retired(), 0) > 0);
-    List<Trial> retired = List.of();
-    if (retires) {
-      try {
-        retired = records.read(store.get(), study);
-      } catch (StoreUnavailableException e) {
-        return new Outcome(before, List.of(), false, e.getMessage());
-      }
+    boolean mayExist = before != null && Objects.requireNonNullElse(before.retired(), 0) > 0;
+    List<Trial> retired;
+    try {
+      retired = records.read(store.get(), study, mayExist);
+    } catch (StoreUnavailableException e) {
+      return new Outcome(before, List.of(), false, e.getMessage());
     }
     if (spec == null) {
       return new Outcome(status(retired, before, null, 0), retired, true, null);
@@ -109,11 +108,11 @@ final class StudyRetention {
           status(retired, before, plan.isEmpty() ? null : summary, 0), retired, true, null);
     }
     try {
-      List<Trial> retiredNow = apply(study, plan, finished, store.get(), client);
-      List<Trial> all = Stream.concat(retired.stream(), retiredNow.stream()).toList();
+      apply(study, plan, finished, store.get(), client);
+      List<Trial> all = records.read(store.get(), study, true);
       return new Outcome(status(all, before, null, plan.artifacts().size()), all, true, null);
     } catch (StoreUnavailableException e) {
-      List<Trial> known = records.read(store.get(), study);
+      List<Trial> known = records.read(store.get(), study, true);
       return new Outcome(status(known, before, null, 0), known, true, e.getMessage());
     }
   }
@@ -147,10 +146,10 @@ final class StudyRetention {
             definition.objective().direction(),
             retained,
             clock.instant());
-    // Artifacts already deleted (status.artifacts cleared) are not planned again.
+    // Artifacts already deleted are not planned again.
     Set<String> withArtifacts =
         finished.stream()
-            .filter(t -> t.getStatus() != null && t.getStatus().artifacts() != null)
+            .filter(t -> !artifactsExpired(t))
             .map(t -> t.getMetadata().getName())
             .collect(Collectors.toSet());
     return new RetentionPlan(
@@ -171,29 +170,64 @@ final class StudyRetention {
     }
     String namespace = study.getMetadata().getNamespace();
     String name = study.getMetadata().getName();
-    List<Trial> retiredNow = new java.util.ArrayList<>();
+    List<Trial> retiredNow =
+        finished.stream().filter(t -> plan.trials().contains(t.getMetadata().getName())).toList();
+    if (!retiredNow.isEmpty()) {
+      // Records first, then the study's count, then the deletions: whatever a crash interrupts,
+      // a deleted trial is recorded and the status says records exist, so it is never
+      // forgotten (and its name never reused).
+      retiredNow.forEach(t -> records.retire(store, study, t));
+      countRetired(client, study, records.read(store, study, true));
+    }
+    for (Trial trial : retiredNow) {
+      store.deletePrefix(ArchiveKeys.trial(namespace, name, trial.getMetadata().getName()));
+      client.resource(trial).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
     for (Trial trial : finished) {
       String trialName = trial.getMetadata().getName();
-      if (plan.trials().contains(trialName)) {
-        // The record first: a crash after it leaves a trial that is both recorded and present,
-        // which counts once; the reverse would lose it.
-        records.retire(store, study, trial);
+      if (plan.artifacts().contains(trialName)) {
         store.deletePrefix(ArchiveKeys.trial(namespace, name, trialName));
-        client.resource(trial).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-        retiredNow.add(trial);
-      } else if (plan.artifacts().contains(trialName)) {
-        store.deletePrefix(ArchiveKeys.trial(namespace, name, trialName));
+        String patch =
+            client
+                .getKubernetesSerialization()
+                .asJson(
+                    Map.of(
+                        "metadata",
+                        Map.of(
+                            "annotations", Map.of(ARTIFACTS_EXPIRED, clock.instant().toString()))));
         client
             .resources(Trial.class)
             .inNamespace(namespace)
             .withName(trialName)
-            .subresource("status")
-            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"artifacts\":null}}");
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
       }
     }
     new KubeEvents(client, clock)
         .normal(study, "Retention", StudyArchiving.bounded(plan.summary()));
     return retiredNow;
+  }
+
+  /** Writes the retired count into the study's status ahead of the reconcile's own status. */
+  private static void countRetired(KubernetesClient client, TrainingStudy study, List<Trial> all) {
+    Map<String, Object> retention = new java.util.LinkedHashMap<>();
+    retention.put("retired", all.size());
+    retention.put(
+        "highestRetiredIndex", all.stream().mapToInt(t -> t.getSpec().index()).max().orElse(0));
+    client
+        .resources(TrainingStudy.class)
+        .inNamespace(study.getMetadata().getNamespace())
+        .withName(study.getMetadata().getName())
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            client
+                .getKubernetesSerialization()
+                .asJson(Map.of("status", Map.of("retention", retention))));
+  }
+
+  static boolean artifactsExpired(Trial trial) {
+    Map<String, String> annotations = trial.getMetadata().getAnnotations();
+    return annotations != null && annotations.containsKey(ARTIFACTS_EXPIRED);
   }
 
   /** Trials in the serving slots of the namespace's ModelDeployments. */
