@@ -172,7 +172,8 @@ class StudyRetentionIT {
     fixture.awaitStudy(
         namespace,
         s ->
-            s.getStatus().archive() != null
+            s.getStatus() != null
+                && s.getStatus().archive() != null
                 && Objects.equals(s.getStatus().archive().archived(), 1));
     S3Store store = fixture.store();
     assertThat(store.list("archive/" + namespace + "/quickstart/")).isNotEmpty();
