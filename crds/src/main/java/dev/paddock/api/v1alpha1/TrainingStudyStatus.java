@@ -25,4 +25,7 @@ public record TrainingStudyStatus(
     @JsonPropertyDescription("The schedule tick that started this run (scheduled studies).")
         String lastScheduleTime,
     @JsonPropertyDescription("When the next run is due (scheduled studies).")
-        String nextScheduleTime) {}
+        String nextScheduleTime,
+    @JsonPropertyDescription("Archived trials (spec.archive).") StudyArchiveStatus archive,
+    @JsonPropertyDescription("Retention so far (spec.retention).")
+        StudyRetentionStatus retention) {}

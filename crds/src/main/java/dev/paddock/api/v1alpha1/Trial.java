@@ -36,6 +36,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.code",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+    name = "Archived",
+    jsonPath = ".status.archived",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies a trial's model and records to {@code archive/<ns>/<study>/<code>/}, writes a SHA-256
- * manifest, verifies every copy against it, and only then writes the trial's index entry. An
+ * Copies a trial's model and records to {@code archive/<ns>/<study>/<code>/} (server-side where the
+ * store can), writes its metadata.json (the trainer's, with Paddock's facts added), verifies every
+ * copy against its source's SHA-256, writes the manifest, and only then the trial's index entry. An
  * archive interrupted half-way has no index entry and is redone; one with an entry is skipped.
  */
 public final class Archiver {
@@ -26,6 +27,8 @@ public final class Archiver {
           "hyperparams.json",
           "epoch_metrics.csv",
           "probability_stats.csv");
+
+  private static final String METADATA = "metadata.json";
 
   private final ArtifactStore store;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -60,22 +63,54 @@ public final class Archiver {
       throw new IllegalStateException(
           "trial " + trial.trial() + " has no model under " + store.uri(source));
     }
-    StringBuilder manifest = new StringBuilder();
+    java.util.TreeMap<String, String> manifest = new java.util.TreeMap<>();
     for (String key : keys) {
       String relative = key.substring(source.length());
-      String expected = sha256(store.get(key).orElseThrow());
-      store.copy(key, target + relative);
-      String actual = sha256(store.get(target + relative).orElseThrow());
-      if (!expected.equals(actual)) {
-        throw new IllegalStateException("checksum mismatch after copying " + key);
+      if (!relative.equals(METADATA)) {
+        String expected = sha256(store.get(key).orElseThrow());
+        store.copy(key, target + relative);
+        manifest.put(relative, verified(target + relative, expected));
       }
-      manifest.append(expected).append("  ").append(relative).append('\n');
     }
-    store.put(target + "checksums.sha256", manifest.toString().getBytes(StandardCharsets.UTF_8));
-    store.put(target + "paddock.json", write(facts));
+    byte[] metadata = metadata(store.get(source + METADATA), facts);
+    store.put(target + METADATA, metadata);
+    manifest.put(METADATA, verified(target + METADATA, sha256(metadata)));
+    StringBuilder lines = new StringBuilder();
+    manifest.forEach((file, sum) -> lines.append(sum).append("  ").append(file).append('\n'));
+    store.put(target + "checksums.sha256", lines.toString().getBytes(StandardCharsets.UTF_8));
     store.put(
         ArchiveKeys.indexEntry(namespace, study, trial.code()), write(indexEntry(trial, target)));
     return store.uri(target);
+  }
+
+  /** Reads a copy back and checks it against the source's checksum. */
+  private String verified(String key, String expected) {
+    String actual = sha256(store.get(key).orElseThrow());
+    if (!expected.equals(actual)) {
+      throw new IllegalStateException("checksum mismatch after copying to " + key);
+    }
+    return expected;
+  }
+
+  /**
+   * The archive's metadata.json: the trainer's own (hardware, versions, data fingerprint, rows...)
+   * with Paddock's facts (study, grade, code, objective, GPU seconds, UIDs...) added on top, so one
+   * file describes the model.
+   */
+  private byte[] metadata(java.util.Optional<byte[]> trainer, Map<String, Object> facts) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    if (trainer.isPresent()) {
+      try {
+        merged.putAll(
+            json.readValue(
+                trainer.get(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+      } catch (java.io.IOException e) {
+        merged.put("trainerMetadata", "unreadable: " + e.getMessage());
+      }
+    }
+    merged.putAll(facts);
+    return write(merged);
   }
 
   /** Re-reads an archive and checks every file against its manifest. */

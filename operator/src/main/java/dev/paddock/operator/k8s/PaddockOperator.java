@@ -1,6 +1,8 @@
 package dev.paddock.operator.k8s;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.paddock.operator.k8s.archive.OperatorStore;
+import dev.paddock.operator.k8s.archive.StoreCredentials;
 import dev.paddock.operator.k8s.metrics.TrialPhaseGauges;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.k8s.report.TrialCache;
@@ -47,7 +49,17 @@ public final class PaddockOperator implements AutoCloseable {
   }
 
   public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
-    return start(settings, client, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return start(settings, client, StoreCredentials.fromEnv(System.getenv()));
+  }
+
+  /**
+   * @param storeCredentials the artifact store's keys (the chart maps the store Secret into the
+   *     operator's environment; tests pass them here)
+   */
+  public static PaddockOperator start(
+      OperatorSettings settings, KubernetesClient client, StoreCredentials storeCredentials) {
+    return start(
+        settings, client, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), storeCredentials);
   }
 
   /**
@@ -56,6 +68,14 @@ public final class PaddockOperator implements AutoCloseable {
    */
   public static PaddockOperator start(
       OperatorSettings settings, KubernetesClient client, PrometheusMeterRegistry registry) {
+    return start(settings, client, registry, StoreCredentials.fromEnv(System.getenv()));
+  }
+
+  public static PaddockOperator start(
+      OperatorSettings settings,
+      KubernetesClient client,
+      PrometheusMeterRegistry registry,
+      StoreCredentials storeCredentials) {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
     Leadership leadership = new Leadership();
@@ -70,7 +90,9 @@ public final class PaddockOperator implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leadership.configuration(settings));
               }
             });
-    operator.register(new TrainingStudyReconciler(clock), c -> watch(c, settings));
+    operator.register(
+        new TrainingStudyReconciler(clock, new OperatorStore(settings.cluster(), storeCredentials)),
+        c -> watch(c, settings));
 
     TrialCache trials = TrialCache.start(client, settings.watchNamespaces());
     TrialPhaseGauges.register(registry, trials);

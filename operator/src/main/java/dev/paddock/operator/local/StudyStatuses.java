@@ -39,6 +39,8 @@ final class StudyStatuses {
             started.toString(),
             plan.phase().isTerminal() ? now.toString() : null,
             null,
+            null,
+            null,
             null));
     return copy;
   }

@@ -47,8 +47,7 @@ class ArchiverTest {
             "archive/ns/s/S-A-3/hyperparams.json",
             "archive/ns/s/S-A-3/metadata.json",
             "archive/ns/s/S-A-3/model/preprocessing.json",
-            "archive/ns/s/S-A-3/model/weights.params",
-            "archive/ns/s/S-A-3/paddock.json");
+            "archive/ns/s/S-A-3/model/weights.params");
     assertThat(archiver.verify("ns", "s", "S-A-3")).isTrue();
     assertThat(ArchiveIndex.read(store, "ns", "s"))
         .singleElement()
@@ -58,6 +57,43 @@ class ArchiverTest {
               assertThat(e.grade()).isEqualTo(Grade.A);
               assertThat(e.uri()).isEqualTo(uri);
             });
+  }
+
+  @Test
+  void theArchivedMetadataIsTheTrainersWithPaddocksFactsAdded() throws Exception {
+    DirectoryStore store = store();
+
+    new Archiver(store)
+        .archive(
+            "ns",
+            "s",
+            TRIAL,
+            Map.of("grade", "A", "gpuSeconds", 812, "trialUid", "uid-3", "studyUid", "uid-s"));
+
+    var metadata =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(store.get("archive/ns/s/S-A-3/metadata.json").orElseThrow());
+    assertThat(metadata.path("device").asText()).isEqualTo("cpu");
+    assertThat(metadata.path("grade").asText()).isEqualTo("A");
+    assertThat(metadata.path("gpuSeconds").asLong()).isEqualTo(812);
+    assertThat(metadata.path("trialUid").asText()).isEqualTo("uid-3");
+    assertThat(metadata.path("studyUid").asText()).isEqualTo("uid-s");
+    // The manifest covers the merged file, not the trainer's original.
+    assertThat(new Archiver(store).verify("ns", "s", "S-A-3")).isTrue();
+  }
+
+  @Test
+  void aTrialWhoseTrainerWroteNoMetadataGetsPaddocksFactsAlone() throws Exception {
+    DirectoryStore store = store();
+    store.deletePrefix(ArchiveKeys.trial("ns", "s", "s-3") + "metadata.json");
+
+    new Archiver(store).archive("ns", "s", TRIAL, Map.of("code", "S-A-3"));
+
+    var metadata =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(store.get("archive/ns/s/S-A-3/metadata.json").orElseThrow());
+    assertThat(metadata.path("code").asText()).isEqualTo("S-A-3");
+    assertThat(metadata.has("device")).isFalse();
   }
 
   @Test

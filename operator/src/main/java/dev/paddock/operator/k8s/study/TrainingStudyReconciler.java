@@ -9,6 +9,7 @@ import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.search.TrialObservation;
@@ -25,8 +26,10 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -45,12 +48,18 @@ import java.util.Optional;
  * finds the Trial already there is a no-op) and writes a fresh, bounded status.
  */
 @ControllerConfiguration(name = "trainingstudy")
-public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> {
+public final class TrainingStudyReconciler
+    implements Reconciler<TrainingStudy>, Cleaner<TrainingStudy> {
 
   private final Clock clock;
+  private final StudyHousekeeping housekeeping;
 
-  public TrainingStudyReconciler(Clock clock) {
+  /**
+   * @param store the artifact store that archive and retention use
+   */
+  public TrainingStudyReconciler(Clock clock, OperatorStore store) {
     this.clock = clock;
+    this.housekeeping = new StudyHousekeeping(store, clock);
   }
 
   /** An event when the phase or its reason changes, so {@code kubectl describe} tells the story. */
@@ -106,12 +115,20 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
                   null,
                   0,
                   null),
+              null,
               null));
     }
     Instant now = clock.instant();
     boolean suspended = Boolean.TRUE.equals(study.getSpec().suspend());
+    // Archive and retention first; the trials retention deleted still count in the plan.
+    StudyHousekeeping.Result house =
+        housekeeping.run(
+            study, definition, context.getSecondaryResources(Trial.class), context.getClient());
+    if (!house.canPlan()) {
+      return UpdateControl.<TrainingStudy>noUpdate().rescheduleAfter(house.retryAfter());
+    }
     StudyRun run = StudyRun.of(study.getStatus());
-    List<Trial> trials = run.trialsOf(context.getSecondaryResources(Trial.class));
+    List<Trial> trials = run.trialsOf(house.trials());
     StudyPlan plan = plan(definition, study, context.getClient(), trials, suspended);
     Instant due = null;
     if (schedule.isPresent() && plan.phase().isTerminal() && !suspended) {
@@ -152,8 +169,19 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
             PlanStatus.ensemble(
                 definition, trials.stream().map(t -> StudyTrials.of(t).observation()).toList()));
     UpdateControl<TrainingStudy> update =
-        UpdateControl.patchStatus(status(study, run, outcome, due));
-    return due == null ? update : update.rescheduleAfter(Duration.between(now, due));
+        UpdateControl.patchStatus(status(study, run, outcome, due, house));
+    Duration untilDue = due == null ? null : Duration.between(now, due);
+    Duration retry = house.retry().orElse(null);
+    Duration next =
+        untilDue == null
+            ? retry
+            : retry == null || untilDue.compareTo(retry) < 0 ? untilDue : retry;
+    return next == null ? update : update.rescheduleAfter(next);
+  }
+
+  @Override
+  public DeleteControl cleanup(TrainingStudy study, Context<TrainingStudy> context) {
+    return housekeeping.cleanup(study, context.getClient());
   }
 
   private StudyPlan plan(
@@ -275,7 +303,11 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
 
   /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
   private TrainingStudy status(
-      TrainingStudy study, StudyRun run, StudyOutcome outcome, Instant due) {
+      TrainingStudy study,
+      StudyRun run,
+      StudyOutcome outcome,
+      Instant due,
+      StudyHousekeeping.Result house) {
     TrainingStudy fresh = new TrainingStudy();
     fresh.setMetadata(
         new ObjectMetaBuilder()
@@ -295,8 +327,10 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
         new TrainingStudyStatus(
             PlanStatus.phase(outcome.phase()),
             generation,
-            StudyConditions.of(
-                outcome.phase(), outcome.reason(), outcome.message(), generation, now),
+            withHousekeeping(
+                StudyConditions.of(
+                    outcome.phase(), outcome.reason(), outcome.message(), generation, now),
+                house),
             plan == null ? null : PlanStatus.counts(plan),
             plan == null ? null : PlanStatus.best(plan),
             outcome.ensemble(),
@@ -305,7 +339,19 @@ public final class TrainingStudyReconciler implements Reconciler<TrainingStudy> 
             started,
             completed,
             run.scheduled(),
-            due == null ? null : due.toString()));
+            due == null ? null : due.toString(),
+            house == null ? null : house.archive(),
+            house == null ? null : house.retention()));
     return fresh;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Condition> withHousekeeping(
+      List<io.fabric8.kubernetes.api.model.Condition> conditions, StudyHousekeeping.Result house) {
+    if (house == null || house.conditions().isEmpty()) {
+      return conditions;
+    }
+    List<io.fabric8.kubernetes.api.model.Condition> all = new java.util.ArrayList<>(conditions);
+    all.addAll(house.conditions());
+    return all;
   }
 }

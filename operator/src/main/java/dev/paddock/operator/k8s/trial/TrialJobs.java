@@ -1,6 +1,5 @@
 package dev.paddock.operator.k8s.trial;
 
-import dev.paddock.api.v1alpha1.RetentionSpec;
 import dev.paddock.api.v1alpha1.SchedulingSpec;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
@@ -66,7 +65,9 @@ public final class TrialJobs {
         .withBackoffLimit(Objects.requireNonNullElse(settingsOfTrials.maxRetries(), 0))
         .withPodFailurePolicy(failurePolicy())
         .withActiveDeadlineSeconds(settingsOfTrials.activeDeadlineSeconds())
-        .withTtlSecondsAfterFinished(ttl(study.getSpec().retention()))
+        // No ttlSecondsAfterFinished here: the study sets it once the trial has recorded its
+        // ending (k8s/study/JobTtl), so a short podTTLSeconds cannot remove the pods whose
+        // termination message holds the final metrics before the trial has read them.
         .withSuspend(queue != null ? Boolean.TRUE : null)
         .withTemplate(template)
         .endSpec()
@@ -145,12 +146,5 @@ public final class TrialJobs {
         .endOnExitCodes()
         .endRule()
         .build();
-  }
-
-  private static Integer ttl(RetentionSpec retention) {
-    if (retention == null || retention.podTTLSeconds() == null) {
-      return null;
-    }
-    return (int) Math.min(Integer.MAX_VALUE, retention.podTTLSeconds());
   }
 }

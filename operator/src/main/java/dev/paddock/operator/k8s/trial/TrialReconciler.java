@@ -76,6 +76,11 @@ public final class TrialReconciler implements Reconciler<Trial> {
       return UpdateControl.noUpdate();
     }
     Job job = context.getSecondaryResource(Job.class).orElse(null);
+    if (job == null && status.attempts != null && finishedOnServer(client, trial)) {
+      // Retention removed the Job of a trial that has ended (podTTLSeconds); the informer had not
+      // seen the ending yet. Never run a finished trial again.
+      return UpdateControl.noUpdate();
+    }
     if (job == null) {
       createJob(client, study, trial);
       status.phase = TrialPhase.Pending;
@@ -127,6 +132,17 @@ public final class TrialReconciler implements Reconciler<Trial> {
       events.normal(trial, status.reason, summary);
     }
     return patch(trial, status);
+  }
+
+  private static boolean finishedOnServer(KubernetesClient client, Trial trial) {
+    Trial current =
+        client
+            .resources(Trial.class)
+            .inNamespace(trial.getMetadata().getNamespace())
+            .withName(trial.getMetadata().getName())
+            .get();
+    return current == null
+        || (current.getStatus() != null && isFinished(current.getStatus().phase()));
   }
 
   private UpdateControl<Trial> running(Trial trial, TrialStatusDraft status, PodHistory pods) {

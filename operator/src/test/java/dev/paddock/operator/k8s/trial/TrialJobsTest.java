@@ -82,7 +82,8 @@ class TrialJobsTest {
     assertThat(trainer.getImage()).isEqualTo("paddock/trainer:0.1.0");
     assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(1);
-    assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(600);
+    // Set by the study once the trial has recorded its ending (StudyRetentionIT), not here.
+    assertThat(job.getSpec().getTtlSecondsAfterFinished()).isNull();
     assertThat(job.getSpec().getSuspend()).isNull();
   }
 

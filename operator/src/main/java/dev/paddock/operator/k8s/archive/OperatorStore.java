@@ -1,0 +1,56 @@
+package dev.paddock.operator.k8s.archive;
+
+import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.operator.archive.DirectoryStore;
+import dev.paddock.operator.archive.S3Location;
+import dev.paddock.operator.archive.S3Store;
+import dev.paddock.operator.k8s.ClusterSettings;
+import io.minio.MinioClient;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The artifact store the operator archives into and cleans up, at the settings' artifact root (the
+ * same root trial pods write under). Opened once: the MinIO client keeps its connection pool.
+ */
+public final class OperatorStore {
+
+  private final ClusterSettings settings;
+  private final StoreCredentials credentials;
+  private volatile ArtifactStore store;
+
+  public OperatorStore(ClusterSettings settings, StoreCredentials credentials) {
+    this.settings = settings;
+    this.credentials = credentials;
+  }
+
+  public ArtifactStore get() {
+    ArtifactStore opened = store;
+    if (opened == null) {
+      synchronized (this) {
+        if (store == null) {
+          store = open();
+        }
+        opened = store;
+      }
+    }
+    return opened;
+  }
+
+  private ArtifactStore open() {
+    String root = settings.artifactRoot();
+    if (root.startsWith("file:")) {
+      return new DirectoryStore(Path.of(URI.create(root)));
+    }
+    MinioClient.Builder client =
+        MinioClient.builder()
+            .endpoint(
+                settings.storeEndpoint() == null
+                    ? "https://s3.amazonaws.com"
+                    : settings.storeEndpoint());
+    if (credentials.present()) {
+      client.credentials(credentials.accessKey(), credentials.secretKey());
+    }
+    return new S3Store(client.build(), S3Location.parse(root));
+  }
+}
