@@ -11,13 +11,10 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The harness plays the kubelet of a node on the real API server, with the real scheduler and
  * controller manager: Jobs complete with their termination message, Deployments become available
- * behind a Service, deleted pods' processes end.
+ * once their readiness probe passes, deleted pods' processes end. (EndpointSlices cannot list the
+ * harness's loopback pod IPs: the API server refuses loopback endpoint addresses.)
  */
 @ExtendWith(KubeClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -229,26 +227,9 @@ class KubeletHarnessIT {
   }
 
   @Test
-  void aDeploymentWithAReadinessProbeBecomesAvailableBehindItsService() throws Exception {
+  void aDeploymentWithAReadinessProbeBecomesAvailableAndServesOnItsPodIp() throws Exception {
     String namespace = cluster.createNamespace("kubelet-deploy");
     client.apps().deployments().inNamespace(namespace).resource(webDeployment()).create();
-    client
-        .services()
-        .inNamespace(namespace)
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName("web")
-                .endMetadata()
-                .withNewSpec()
-                .addToSelector("app", "web")
-                .addNewPort()
-                .withPort(80)
-                .withTargetPort(new IntOrString("http"))
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
 
     client
         .apps()
@@ -264,35 +245,32 @@ class KubeletHarnessIT {
             TimeUnit.SECONDS);
     Pod pod = onlyPod(namespace, "app", "web");
     String ip = pod.getStatus().getPodIP();
-    EndpointSlice slice =
-        client
-            .discovery()
-            .v1()
-            .endpointSlices()
-            .inNamespace(namespace)
-            .withLabel("kubernetes.io/service-name", "web")
-            .informOnCondition(
-                slices ->
-                    slices.stream()
-                        .flatMap(
-                            s ->
-                                Objects.requireNonNullElse(s.getEndpoints(), List.<Endpoint>of())
-                                    .stream())
-                        .anyMatch(
-                            e ->
-                                e.getAddresses().contains(ip)
-                                    && Boolean.TRUE.equals(e.getConditions().getReady())))
-            .get(60, TimeUnit.SECONDS)
-            .get(0);
     var response =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-    assertThat(slice.getPorts()).anySatisfy(p -> assertThat(p.getPort()).isEqualTo(8080));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(terminatedOrRunning(pod).getReady()).isTrue();
+    assertThat(firstContainer(pod).getReady()).isTrue();
+
+    // The probe, not the process, decides: without its file the pod turns unready.
+    Files.delete(
+        kubelet
+            .podDirectory(namespace, pod.getMetadata().getName())
+            .orElseThrow()
+            .resolve("ready.txt"));
+    Pod unready =
+        awaitPod(
+            namespace,
+            pod.getMetadata().getName(),
+            p -> !firstContainer(p).getReady() && "Running".equals(phase(p)));
+    assertThat(unready.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Ready");
+              assertThat(c.getStatus()).isEqualTo("False");
+            });
   }
 
   @Test
@@ -305,7 +283,8 @@ class KubeletHarnessIT {
             .withCommand(
                 "sh",
                 "-c",
-                "trap 'echo term > got-sigterm; exit 0' TERM; echo $$ > pid;"
+                // $$$$: the kubelet's expansion turns $$ into $, so the shell sees $$ (its PID)
+                "trap 'echo term > got-sigterm; exit 0' TERM; echo $$$$ > pid;"
                     + " while true; do sleep 0.2; done")
             .endContainer()
             .endSpec()
@@ -378,7 +357,8 @@ class KubeletHarnessIT {
         .addNewContainer()
         .withName("web")
         .withImage("python")
-        .withCommand("python3", "-m", "http.server", "8080", "--bind", "$(POD_IP)")
+        .withCommand(
+            "sh", "-c", "echo ok > ready.txt; exec python3 -m http.server 8080 --bind $(POD_IP)")
         .addNewPort()
         .withName("http")
         .withContainerPort(8080)
@@ -393,7 +373,7 @@ class KubeletHarnessIT {
         .endEnv()
         .withNewReadinessProbe()
         .withNewHttpGet()
-        .withPath("/")
+        .withPath("/ready.txt")
         .withPort(new IntOrString("http"))
         .endHttpGet()
         .withPeriodSeconds(1)
@@ -468,7 +448,7 @@ class KubeletHarnessIT {
         .getTerminated();
   }
 
-  private static ContainerStatus terminatedOrRunning(Pod pod) {
+  private static ContainerStatus firstContainer(Pod pod) {
     return pod.getStatus().getContainerStatuses().get(0);
   }
 }
