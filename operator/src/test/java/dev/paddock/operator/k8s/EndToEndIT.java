@@ -58,15 +58,17 @@ class EndToEndIT {
   private PaddockOperator operator;
 
   @BeforeAll
-  void start(KubeCluster cluster, MinioServer minio) {
+  void start(KubeCluster cluster, MinioServer minio) throws Exception {
     this.cluster = cluster;
     this.minio = minio;
     minio.createBucket(BUCKET);
     controllers = ClusterControllers.start(cluster);
-    Path trainer =
-        TestComponents.repositoryRoot()
-            .resolve("trainer-image/bin/paddock-trainer")
-            .toAbsolutePath();
+    Path trainerImage = TestComponents.repositoryRoot().resolve("trainer-image").toAbsolutePath();
+    if (!Files.isRegularFile(trainerImage.resolve("target/paddock-trainer.jar"))) {
+      throw new IllegalStateException(
+          "the trainer is not built: run ./mvnw -B -pl trainer-image -am package -DskipTests first");
+    }
+    Path trainer = trainerImage.resolve("bin/paddock-trainer");
     kubelet =
         KubeletHarness.start(
             cluster,
