@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * Makes sure the component processes a test JVM started die with it, even when a test run is
  * aborted: each is terminated in a shutdown hook if still alive.
  */
-final class ProcessReaper {
+public final class ProcessReaper {
 
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -20,12 +20,17 @@ final class ProcessReaper {
 
   private ProcessReaper() {}
 
-  static void register(Process process) {
+  public static void register(Process process) {
     LIVE.add(process);
   }
 
+  /** No longer to be terminated at exit (its owner has ended it). */
+  public static void forget(Process process) {
+    LIVE.remove(process);
+  }
+
   /** SIGTERM, a grace period, then SIGKILL; children go first so none is orphaned. */
-  static void terminate(Process process) {
+  public static void terminate(Process process) {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {

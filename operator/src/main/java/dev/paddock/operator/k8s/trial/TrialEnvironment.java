@@ -15,7 +15,6 @@ import java.util.TreeMap;
 /** The trainer contract's environment for one trial (DESIGN.md, "The trainer contract"). */
 final class TrialEnvironment {
 
-  static final String PREFIX = "PADDOCK_";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TrialEnvironment() {}

@@ -50,11 +50,14 @@ final class TrialFinisher {
       return;
     }
     boolean stopped = "stopped".equals(outcome.status());
+    // The report endpoint wrote why it stopped the trial; an older message ("the trainer is
+    // running") would say nothing about the ending.
+    boolean stopExplained = "Pruned".equals(status.reason) && status.message != null;
     status.phase = stopped ? TrialPhase.Pruned : TrialPhase.Succeeded;
     status.reason = stopped ? "Pruned" : "Completed";
     status.message =
         stopped
-            ? Objects.requireNonNullElse(status.message, "stopped early")
+            ? (stopExplained ? status.message : "stopped early")
             : "trained " + status.epoch + " epochs";
     TrialObservation observation = StudyTrials.of(trial).observation();
     TrialObservation withCurve =

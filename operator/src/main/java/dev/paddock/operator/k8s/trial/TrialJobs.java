@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Renders a trial's batch/v1 Job from its study's pod template: the trainer contract's environment,
@@ -115,12 +117,15 @@ public final class TrialJobs {
                 () ->
                     new IllegalArgumentException(
                         "the pod template has no container named trainer"));
+    List<EnvVar> contract = TrialEnvironment.of(study, trial, settings, token);
+    Set<String> injected = contract.stream().map(EnvVar::getName).collect(Collectors.toSet());
     List<EnvVar> env = new ArrayList<>();
-    // The template's own PADDOCK_ variables would shadow the contract's: Paddock's win.
+    // A template variable the contract also sets would shadow it: Paddock's win. The trainer's
+    // other settings (PADDOCK_THREADS, PADDOCK_WORK_DIR, ...) are the template's to give.
     Objects.requireNonNullElse(trainer.getEnv(), List.<EnvVar>of()).stream()
-        .filter(e -> !e.getName().startsWith(TrialEnvironment.PREFIX))
+        .filter(e -> !injected.contains(e.getName()))
         .forEach(env::add);
-    env.addAll(TrialEnvironment.of(study, trial, settings, token));
+    env.addAll(contract);
     trainer.setEnv(env);
     if (trainer.getTerminationMessagePolicy() == null) {
       trainer.setTerminationMessagePolicy("FallbackToLogsOnError");

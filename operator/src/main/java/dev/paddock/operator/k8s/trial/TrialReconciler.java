@@ -99,7 +99,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
             .getItems();
     JobOutcome outcome = JobOutcome.of(job, pods);
     if (!outcome.finished()) {
-      return running(trial, status, PodHistory.of(pods));
+      return running(client, trial, status, PodHistory.of(pods));
     }
     // The informer may not have seen our last status write yet: finish once, from the server's
     // copy.
@@ -120,6 +120,9 @@ public final class TrialReconciler implements Reconciler<Trial> {
             .withLabel(Labels.STUDY, study.getMetadata().getName())
             .list()
             .getItems();
+    // Finish from the server's copy too: the report endpoint's writes (the pruning reason, the
+    // latest curve) may not have reached the informer's, and this patch would undo them.
+    status = TrialStatusDraft.of(current.getStatus());
     new TrialFinisher(study, settings.gpuResource(), clock)
         .finish(trial, status, outcome, siblings);
     onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));
@@ -145,17 +148,44 @@ public final class TrialReconciler implements Reconciler<Trial> {
         || (current.getStatus() != null && isFinished(current.getStatus().phase()));
   }
 
-  private UpdateControl<Trial> running(Trial trial, TrialStatusDraft status, PodHistory pods) {
+  private UpdateControl<Trial> running(
+      KubernetesClient client, Trial trial, TrialStatusDraft cached, PodHistory pods) {
     TrialPhase phase =
         pods.running()
             ? TrialPhase.Running
             : pods.disruptions() > 0 ? TrialPhase.Preempted : TrialPhase.Pending;
-    int attempts = Math.max(Objects.requireNonNullElse(status.attempts, 1), pods.attempts());
-    if (phase == status.phase && Objects.equals(attempts, status.attempts)) {
+    int attempts = Math.max(Objects.requireNonNullElse(cached.attempts, 1), pods.attempts());
+    if (phase == cached.phase && Objects.equals(attempts, cached.attempts)) {
       return UpdateControl.noUpdate();
     }
+    // The report endpoint writes epochs and its stop decision beside this reconciler, and this
+    // patch (the whole status) must not undo them: start from the server's copy.
+    TrialStatusDraft status = serverStatus(client, trial, cached);
+    boolean stopDecided = "Pruned".equals(status.reason);
     status.phase = phase;
     status.attempts = attempts;
+    if (!stopDecided) {
+      explain(status, phase, attempts, pods);
+    }
+    if (phase == TrialPhase.Running && status.startTime == null) {
+      status.startTime = clock.instant().toString();
+    }
+    return patch(trial, status);
+  }
+
+  private static TrialStatusDraft serverStatus(
+      KubernetesClient client, Trial trial, TrialStatusDraft cached) {
+    Trial current =
+        client
+            .resources(Trial.class)
+            .inNamespace(trial.getMetadata().getNamespace())
+            .withName(trial.getMetadata().getName())
+            .get();
+    return current == null ? cached : TrialStatusDraft.of(current.getStatus());
+  }
+
+  private static void explain(
+      TrialStatusDraft status, TrialPhase phase, int attempts, PodHistory pods) {
     switch (phase) {
       case Running -> {
         status.reason = "Running";
@@ -175,10 +205,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
         status.message = "waiting for the trial's pod";
       }
     }
-    if (phase == TrialPhase.Running && status.startTime == null) {
-      status.startTime = clock.instant().toString();
-    }
-    return patch(trial, status);
   }
 
   private void createJob(KubernetesClient client, TrainingStudy study, Trial trial) {

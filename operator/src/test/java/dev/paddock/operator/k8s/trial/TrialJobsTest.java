@@ -2,10 +2,13 @@ package dev.paddock.operator.k8s.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.operator.k8s.ClusterSettings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,26 @@ class TrialJobsTest {
         .singleElement()
         .extracting(EnvVar::getValue)
         .isEqualTo("10");
+  }
+
+  @Test
+  void theTemplatesOtherTrainerSettingsAreKept() throws Exception {
+    String yaml =
+        Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
+            .replace(
+                "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
+                "env: [{name: PADDOCK_THREADS, value: \"1\"}, {name: PADDOCK_EPOCHS, value: \"9\"}]");
+    TrainingStudy study = TrialFixtures.YAML.unmarshal(yaml, TrainingStudy.class);
+    study.getMetadata().setNamespace("team-a");
+
+    // env() collects by name: a duplicate variable would fail it.
+    Map<String, EnvVar> env =
+        env(
+            TrialJobs.render(
+                study, TrialFixtures.trial("team-a", 17, "uid-17"), SETTINGS, "v1.token"));
+
+    assertThat(env.get("PADDOCK_THREADS").getValue()).isEqualTo("1");
+    assertThat(env.get("PADDOCK_EPOCHS").getValue()).isEqualTo("10");
   }
 
   @Test

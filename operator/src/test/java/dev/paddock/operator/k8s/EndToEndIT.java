@@ -1,0 +1,251 @@
+package dev.paddock.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paddock.api.v1alpha1.StudyPhase;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.testsupport.ClusterControllers;
+import dev.paddock.testsupport.KubeCluster;
+import dev.paddock.testsupport.KubeClusterExtension;
+import dev.paddock.testsupport.MinioExtension;
+import dev.paddock.testsupport.MinioServer;
+import dev.paddock.testsupport.TestComponents;
+import dev.paddock.testsupport.kubelet.KubeletHarness;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A study whose trial pods truly run: the real API server, scheduler and controller manager, a node
+ * played by {@link KubeletHarness} with two GPUs that runs each trial pod's container as the real
+ * DJL trainer, the operator in-process with its report endpoint on loopback, and a real MinIO for
+ * the artifacts.
+ */
+@ExtendWith({KubeClusterExtension.class, MinioExtension.class})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+  private static final String NODE = "e2e-gpu-node";
+  private static final String BUCKET = "paddock-e2e";
+  private static final String STORE_SECRET = "paddock-store";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private KubeCluster cluster;
+  private MinioServer minio;
+  private ClusterControllers controllers;
+  private KubeletHarness kubelet;
+  private PaddockOperator operator;
+
+  @BeforeAll
+  void start(KubeCluster cluster, MinioServer minio) throws Exception {
+    this.cluster = cluster;
+    this.minio = minio;
+    minio.createBucket(BUCKET);
+    controllers = ClusterControllers.start(cluster);
+    Path trainerImage = TestComponents.repositoryRoot().resolve("trainer-image").toAbsolutePath();
+    if (!Files.isRegularFile(trainerImage.resolve("target/paddock-trainer.jar"))) {
+      throw new IllegalStateException(
+          "the trainer is not built: run ./mvnw -B -pl trainer-image -am package -DskipTests first");
+    }
+    Path trainer = trainerImage.resolve("bin/paddock-trainer");
+    kubelet =
+        KubeletHarness.start(
+            cluster,
+            NODE,
+            Map.of("nvidia.com/gpu", "2"),
+            Map.of("paddock/trainer", List.of(trainer.toString())));
+    int reportPort = TestComponents.freePort();
+    ClusterSettings settings =
+        new ClusterSettings(
+            "http://127.0.0.1:" + reportPort + "/v1/report",
+            "s3://" + BUCKET + "/",
+            minio.endpoint(),
+            STORE_SECRET,
+            null);
+    operator =
+        PaddockOperator.start(
+            new OperatorSettings(
+                settings,
+                Set.of(),
+                ReportTokens.randomKey(),
+                reportPort,
+                0,
+                2,
+                false,
+                "paddock",
+                "default",
+                "e2e"),
+            cluster.client());
+  }
+
+  @AfterAll
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    if (kubelet != null) {
+      kubelet.close();
+    }
+    if (controllers != null) {
+      controllers.close();
+    }
+  }
+
+  @Test
+  void aStudyOfRealTrainerPodsEndsWithGradedTrialsPrunedOnesAndArtifactsInMinio() throws Exception {
+    String namespace = cluster.createNamespace("e2e");
+    createStoreSecret(namespace);
+    TrainingStudy study =
+        cluster
+            .client()
+            .getKubernetesSerialization()
+            .unmarshal(
+                Files.readString(Path.of("src/test/resources/e2e/study.yaml")),
+                TrainingStudy.class);
+    study.getMetadata().setNamespace(namespace);
+    cluster.client().resource(study).create();
+
+    TrainingStudy done = awaitStudy(namespace);
+
+    assertThat(done.getStatus().phase()).isEqualTo(StudyPhase.Succeeded);
+    List<Trial> trials =
+        cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
+    assertThat(trials).hasSize(6);
+    assertThat(trials)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isIn(TrialPhase.Succeeded, TrialPhase.Pruned);
+              assertThat(t.getStatus().objective()).isNotNull();
+              assertThat(t.getStatus().grade()).isNotNull();
+              assertThat(t.getStatus().code()).startsWith("E2E-");
+            });
+    assertThat(trials)
+        .filteredOn(t -> t.getStatus().phase() == TrialPhase.Pruned)
+        .isNotEmpty()
+        .allSatisfy(t -> assertThat(t.getStatus().message()).contains("below median"));
+    for (Trial trial : trials) {
+      assertRanOnTheGpuNode(namespace, trial);
+      assertArtifactsInMinio(namespace, trial);
+    }
+  }
+
+  private void assertRanOnTheGpuNode(String namespace, Trial trial) throws Exception {
+    List<Pod> pods =
+        cluster
+            .client()
+            .pods()
+            .inNamespace(namespace)
+            .withLabel(Labels.TRIAL, trial.getMetadata().getName())
+            .list()
+            .getItems();
+    assertThat(pods).hasSize(1);
+    Pod pod = pods.get(0);
+    assertThat(pod.getSpec().getNodeName()).isEqualTo(NODE);
+    assertThat(pod.getSpec().getContainers().get(0).getResources().getLimits())
+        .containsEntry("nvidia.com/gpu", new Quantity("1"));
+    ContainerStatus trainer = pod.getStatus().getContainerStatuses().get(0);
+    assertThat(trainer.getState().getTerminated().getExitCode()).isZero();
+    // The trainer's summary came back through the termination message, and the trial's final
+    // metrics are its.
+    JsonNode summary = JSON.readTree(trainer.getState().getTerminated().getMessage());
+    boolean pruned = trial.getStatus().phase() == TrialPhase.Pruned;
+    assertThat(summary.path("status").asText()).isEqualTo(pruned ? "stopped" : "completed");
+    assertThat(summary.path("epoch").asInt()).isEqualTo(trial.getStatus().epoch());
+    assertThat(trial.getStatus().metrics().get("val_accuracy").latest())
+        .isEqualTo(summary.path("metrics").path("val_accuracy").asDouble());
+    if (pruned) {
+      assertThat(summary.path("epoch").asInt()).isLessThan(6);
+    }
+  }
+
+  private void assertArtifactsInMinio(String namespace, Trial trial) throws Exception {
+    String prefix = "studies/" + namespace + "/e2e/trials/" + trial.getMetadata().getName() + "/";
+    assertThat(trial.getStatus().artifacts()).isEqualTo("s3://" + BUCKET + "/" + prefix);
+    List<String> keys = new ArrayList<>();
+    for (Result<Item> item :
+        minio
+            .client()
+            .listObjects(
+                ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix).recursive(true).build())) {
+      keys.add(item.get().objectName());
+    }
+    assertThat(keys)
+        .contains(
+            prefix + "model/model.json",
+            prefix + "model/weights.params",
+            prefix + "metadata.json",
+            prefix + "epoch_metrics.csv",
+            prefix + "checkpoints/latest.json");
+    assertThat(keys).anyMatch(k -> k.startsWith(prefix + "checkpoints/epoch-"));
+  }
+
+  private void createStoreSecret(String namespace) {
+    cluster
+        .client()
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(STORE_SECRET)
+                .endMetadata()
+                .addToStringData("accessKey", minio.accessKey())
+                .addToStringData("secretKey", minio.secretKey())
+                .build())
+        .create();
+  }
+
+  private TrainingStudy awaitStudy(String namespace) {
+    try {
+      return cluster
+          .client()
+          .resources(TrainingStudy.class)
+          .inNamespace(namespace)
+          .withName("e2e")
+          .waitUntilCondition(
+              s ->
+                  s != null
+                      && s.getStatus() != null
+                      && (s.getStatus().phase() == StudyPhase.Succeeded
+                          || s.getStatus().phase() == StudyPhase.Failed),
+              480,
+              TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      throw new AssertionError(
+          "the study did not end; trials: "
+              + cluster
+                  .client()
+                  .resources(Trial.class)
+                  .inNamespace(namespace)
+                  .list()
+                  .getItems()
+                  .stream()
+                  .map(t -> t.getMetadata().getName() + "=" + t.getStatus())
+                  .toList()
+              + "\ntrainer logs:\n"
+              + kubelet.logs(),
+          e);
+    }
+  }
+}
