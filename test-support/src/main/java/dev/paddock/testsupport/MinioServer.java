@@ -45,7 +45,10 @@ public final class MinioServer implements AutoCloseable {
     }
   }
 
-  /** Starts the server (again) and waits until it answers its liveness probe. */
+  /**
+   * Starts the server (again) and waits until it answers its readiness probe (live is too early: a
+   * loaded machine then sees "Server not initialized yet").
+   */
   public synchronized MinioServer start() {
     if (process != null && process.isAlive()) {
       return this;
@@ -72,7 +75,7 @@ public final class MinioServer implements AutoCloseable {
       throw new UncheckedIOException("could not start " + binary, e);
     }
     ProcessReaper.register(process);
-    awaitLive();
+    awaitReady();
     return this;
   }
 
@@ -123,10 +126,10 @@ public final class MinioServer implements AutoCloseable {
     }
   }
 
-  private void awaitLive() {
+  private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(endpoint() + "/minio/health/live"))
+        HttpRequest.newBuilder(URI.create(endpoint() + "/minio/health/ready"))
             .timeout(Duration.ofSeconds(2))
             .build();
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
@@ -146,7 +149,8 @@ public final class MinioServer implements AutoCloseable {
       }
       sleep(100);
     }
-    throw new IllegalStateException("MinIO not live after " + STARTUP_TIMEOUT + "; see " + logFile);
+    throw new IllegalStateException(
+        "MinIO not ready after " + STARTUP_TIMEOUT + "; see " + logFile);
   }
 
   private static void sleep(long millis) {
