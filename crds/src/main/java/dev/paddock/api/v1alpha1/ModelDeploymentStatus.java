@@ -12,4 +12,9 @@ public record ModelDeploymentStatus(
     @JsonPropertyDescription("Primary and backup models.") ModelSlots slots,
     @Size(max = 20) @JsonPropertyDescription("Latest rollout events, newest first (at most 20).")
         List<RolloutEvent> history,
+    @Size(max = 20)
+        @JsonPropertyDescription(
+            "Codes of models rolled back because they did not become available in time, newest"
+                + " first (at most 20); never promoted again from the study.")
+        List<String> failedModels,
     @JsonPropertyDescription("Ready, Progressing, RolledBack.") List<Condition> conditions) {}

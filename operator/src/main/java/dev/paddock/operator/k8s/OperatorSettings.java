@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  *
  * @param watchNamespaces empty: all namespaces
  * @param reportKey the HMAC key of report tokens (at least 32 bytes)
+ * @param trainerImage the default trainer image (serving pods of ModelDeployments); null: built-in
+ * @param storeCredentials the operator's own access to the artifact store (archive reads)
  */
 public record OperatorSettings(
     ClusterSettings cluster,
@@ -23,7 +25,36 @@ public record OperatorSettings(
     boolean leaderElection,
     String leaseName,
     String namespace,
-    String podName) {
+    String podName,
+    String trainerImage,
+    StoreCredentials storeCredentials) {
+
+  /** Settings without a trainer image or store credentials of the operator's own. */
+  public OperatorSettings(
+      ClusterSettings cluster,
+      Set<String> watchNamespaces,
+      byte[] reportKey,
+      int reportPort,
+      int healthPort,
+      int reconcileThreads,
+      boolean leaderElection,
+      String leaseName,
+      String namespace,
+      String podName) {
+    this(
+        cluster,
+        watchNamespaces,
+        reportKey,
+        reportPort,
+        healthPort,
+        reconcileThreads,
+        leaderElection,
+        leaseName,
+        namespace,
+        podName,
+        null,
+        StoreCredentials.NONE);
+  }
 
   public static OperatorSettings fromEnv(Map<String, String> env) {
     String key = required(env, "PADDOCK_REPORT_KEY");
@@ -47,7 +78,9 @@ public record OperatorSettings(
         Boolean.parseBoolean(env.getOrDefault("PADDOCK_LEADER_ELECTION", "true")),
         env.getOrDefault("PADDOCK_LEADER_ELECTION_LEASE", "paddock-operator"),
         env.getOrDefault("PADDOCK_NAMESPACE", "default"),
-        env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"));
+        env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"),
+        env.get("PADDOCK_TRAINER_IMAGE"),
+        new StoreCredentials(env.get("PADDOCK_S3_ACCESS_KEY"), env.get("PADDOCK_S3_SECRET_KEY")));
   }
 
   private static String required(Map<String, String> env, String name) {

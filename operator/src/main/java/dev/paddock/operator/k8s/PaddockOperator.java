@@ -2,6 +2,9 @@ package dev.paddock.operator.k8s;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.paddock.operator.k8s.report.ClusterReports;
+import dev.paddock.operator.k8s.serving.ModelDeploymentReconciler;
+import dev.paddock.operator.k8s.serving.OperatorStore;
+import dev.paddock.operator.k8s.serving.ServingSettings;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
 import dev.paddock.operator.k8s.trial.TrialReconciler;
 import dev.paddock.operator.report.ReportServer;
@@ -58,6 +61,12 @@ public final class PaddockOperator implements AutoCloseable {
     ClusterReports clusterReports = new ClusterReports(client);
     operator.register(
         new TrialReconciler(settings.cluster(), tokens, clock, clusterReports::forget),
+        c -> watch(c, settings));
+    operator.register(
+        new ModelDeploymentReconciler(
+            new ServingSettings(settings.cluster(), settings.trainerImage(), null),
+            OperatorStore.open(settings.cluster(), settings.storeCredentials()),
+            clock),
         c -> watch(c, settings));
     Timer latency = registry.timer("paddock.report.latency");
     ReportServer reports =
