@@ -22,11 +22,12 @@ final class ServingLabels {
    * with an alphanumeric character.
    */
   static String labelValue(String code) {
-    String value = code.replaceAll("[^A-Za-z0-9._-]", "-");
-    if (value.length() > 63) {
-      value = value.substring(0, 63);
-    }
-    value = value.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    String value = trim(code.replaceAll("[^A-Za-z0-9._-]", "-"));
+    value = trim(value.substring(0, Math.min(63, value.length())));
     return value.isEmpty() ? "model" : value;
+  }
+
+  private static String trim(String value) {
+    return value.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
   }
 }
