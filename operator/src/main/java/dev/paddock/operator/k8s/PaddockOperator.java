@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * The operator process: the two reconcilers (on the watched namespaces, with leader election), the
+ * The operator process: the reconcilers (on the watched namespaces, with leader election), the
  * report endpoint trainers POST to (served by every replica, leader or not, so a standby answers
  * too), and health probes.
  */

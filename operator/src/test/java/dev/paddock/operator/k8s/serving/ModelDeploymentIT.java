@@ -204,7 +204,7 @@ class ModelDeploymentIT {
     archive(ns, UNREADY, Grade.S, 0.99);
     touchStudy(ns);
     awaitStatus(ns, "serving", md -> primary(md, UNREADY));
-    awaitPods(ns, UNREADY, 1);
+    awaitRunningButNotReady(ns, UNREADY);
 
     ModelDeployment rolledBack =
         awaitStatus(
@@ -392,6 +392,29 @@ class ModelDeploymentIT {
                 + ns
                 + ", found "
                 + servingPods(ns, code));
+      }
+      sleep(250);
+    }
+  }
+
+  /** The candidate's pod runs (scheduled, started) and only its readiness fails. */
+  private void awaitRunningButNotReady(String ns, String code) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (client
+        .pods()
+        .inNamespace(ns)
+        .withLabel(ServingLabels.MODEL_CODE, code)
+        .list()
+        .getItems()
+        .stream()
+        .noneMatch(
+            p ->
+                "Running".equals(p.getStatus().getPhase())
+                    && p.getStatus().getConditions().stream()
+                        .anyMatch(
+                            c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus())))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no running, not ready pod serving " + code + " in " + ns);
       }
       sleep(250);
     }
