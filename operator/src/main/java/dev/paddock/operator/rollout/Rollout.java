@@ -27,6 +27,7 @@ public final class Rollout {
     return archived.stream().filter(s -> !failed.contains(s.code())).sorted(better).findFirst();
   }
 
+  /** One decision without a canary. */
   public static RolloutStep step(
       RolloutState state,
       Source source,
@@ -35,9 +36,31 @@ public final class Rollout {
       Serving serving,
       int deadlineSeconds,
       Instant now) {
+    return step(
+        state,
+        source,
+        new RolloutPolicy(gates, direction, deadlineSeconds, null),
+        serving,
+        Serving.ABSENT,
+        now);
+  }
+
+  /**
+   * One decision.
+   *
+   * @param serving the primary's workload
+   * @param canary the canary's workload ({@link Serving#ABSENT} when there is none)
+   */
+  public static RolloutStep step(
+      RolloutState state,
+      Source source,
+      RolloutPolicy policy,
+      Serving serving,
+      Serving canary,
+      Instant now) {
     Slot primary = state.slots().primary();
     if (state.rollingOut() && primary != null) {
-      return finishRollout(state, serving, deadlineSeconds, now);
+      return finishRollout(state, serving, policy.deadlineSeconds(), now);
     }
     boolean caughtUp =
         primary == null
@@ -50,12 +73,15 @@ public final class Rollout {
           primary.code(),
           "waiting for " + primary.code() + " to be served");
     }
+    if (state.canary() != null) {
+      return Canaries.judge(state, policy, canary, now);
+    }
     if (source.best() == null) {
       return same(state, RolloutStep.Outcome.NO_SOURCE, null, source.message());
     }
     return source.pinned()
         ? pin(state, source.best(), now)
-        : promoteIfBetter(state, source.best(), gates, direction, now);
+        : promoteIfBetter(state, source.best(), policy, now);
   }
 
   /** A rollout under way ends when the primary is available, or rolls back at the deadline. */
@@ -115,7 +141,7 @@ public final class Rollout {
   }
 
   private static RolloutStep promoteIfBetter(
-      RolloutState state, Slot candidate, Gates gates, Direction direction, Instant now) {
+      RolloutState state, Slot candidate, RolloutPolicy policy, Instant now) {
     Slot primary = state.slots().primary();
     if (primary != null && primary.code().equals(candidate.code())) {
       return same(
@@ -124,9 +150,13 @@ public final class Rollout {
           primary.code(),
           primary.code() + " is the best archived model");
     }
-    Promotion promotion = Promotion.decide(state.slots(), candidate, gates, direction);
+    Promotion promotion =
+        Promotion.decide(state.slots(), candidate, policy.gates(), policy.direction());
     if (promotion.promote()) {
-      return promote(state, candidate, promotion.reason(), now);
+      // The first model has no primary to run beside: it is promoted directly.
+      return policy.canary() && primary != null
+          ? Canaries.start(state, candidate, promotion.reason(), policy, now)
+          : promote(state, candidate, promotion.reason(), now);
     }
     RolloutRecord refusal =
         new RolloutRecord(RolloutRecord.REFUSED, candidate.code(), promotion.reason(), now);
@@ -163,8 +193,7 @@ public final class Rollout {
     return promote(state, model, model.code() + " is pinned", now);
   }
 
-  private static RolloutStep promote(
-      RolloutState state, Slot candidate, String reason, Instant now) {
+  static RolloutStep promote(RolloutState state, Slot candidate, String reason, Instant now) {
     List<RolloutRecord> history =
         prepend(
             state.history(),
@@ -179,7 +208,7 @@ public final class Rollout {
     return new RolloutStep(next, RolloutStep.Outcome.PROMOTED, candidate.code(), reason, true);
   }
 
-  private static RolloutStep same(
+  static RolloutStep same(
       RolloutState state, RolloutStep.Outcome outcome, String code, String reason) {
     return new RolloutStep(state, outcome, code, reason, false);
   }

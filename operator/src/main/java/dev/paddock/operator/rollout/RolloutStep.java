@@ -29,6 +29,10 @@ public record RolloutStep(
     /** The promoted model did not become available in time: the backup is primary again. */
     ROLLED_BACK,
     /** The promoted model did not become available in time and there is no backup to return to. */
-    STUCK
+    STUCK,
+    /** A candidate that passed the gates started as a canary beside the primary. */
+    CANARY_STARTED,
+    /** The canary did not stay ready: it is dropped and never promoted. */
+    CANARY_FAILED
   }
 }

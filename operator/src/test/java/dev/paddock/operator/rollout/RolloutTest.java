@@ -300,4 +300,96 @@ class RolloutTest {
     assertThat(done.next().rolledBack()).isNull();
     assertThat(done.next().failedModels()).containsExactly("S1");
   }
+
+  private static final RolloutPolicy CANARY =
+      new RolloutPolicy(Gates.NONE, Direction.MAXIMIZE, 60, 5);
+
+  @Test
+  void withACanaryABetterModelFirstRunsBesideThePrimary() {
+    RolloutState state = serving(slot("A1", Grade.A, 0.9), null);
+    Source better = Source.archived(slot("S1", Grade.S, 0.95));
+
+    RolloutStep started = Rollout.step(state, better, CANARY, available("A1"), Serving.ABSENT, T0);
+
+    assertThat(started.outcome()).isEqualTo(RolloutStep.Outcome.CANARY_STARTED);
+    assertThat(started.recorded()).isTrue();
+    assertThat(started.reason())
+        .isEqualTo(
+            "S1 improves on A1 by 0.05000; running it as a canary for 5 min before promoting it");
+    assertThat(started.next().canary().code()).isEqualTo("S1");
+    assertThat(started.next().slots()).isEqualTo(state.slots());
+    assertThat(started.next().rollingOut()).isFalse();
+
+    RolloutStep running =
+        Rollout.step(
+            started.next(),
+            Source.archived(slot("S2", Grade.S, 0.99)),
+            CANARY,
+            available("A1"),
+            new Serving("S1", Serving.Progress.UPDATING),
+            T0);
+    assertThat(running.outcome()).isEqualTo(RolloutStep.Outcome.WAITING);
+    assertThat(running.next()).isEqualTo(started.next());
+
+    RolloutStep promoted =
+        Rollout.step(started.next(), better, CANARY, available("A1"), available("S1"), T0);
+    assertThat(promoted.outcome()).isEqualTo(RolloutStep.Outcome.PROMOTED);
+    assertThat(promoted.reason()).isEqualTo("canary S1 stayed ready for 5 min");
+    assertThat(promoted.next().canary()).isNull();
+    assertThat(promoted.next().slots().primary().code()).isEqualTo("S1");
+    assertThat(promoted.next().slots().backup().code()).isEqualTo("A1");
+    assertThat(promoted.next().rollingOut()).isTrue();
+  }
+
+  @Test
+  void aCanaryThatDoesNotStayReadyIsDroppedAndRemembered() {
+    RolloutState canary =
+        new RolloutState(
+            new Slots(slot("A1", Grade.A, 0.9), null),
+            false,
+            List.of(),
+            null,
+            List.of(),
+            slot("S1", Grade.S, 0.95));
+
+    RolloutStep failed =
+        Rollout.step(
+            canary,
+            Source.archived(slot("S1", Grade.S, 0.95)),
+            CANARY,
+            available("A1"),
+            new Serving("S1", Serving.Progress.TIMED_OUT),
+            T0);
+
+    assertThat(failed.outcome()).isEqualTo(RolloutStep.Outcome.CANARY_FAILED);
+    assertThat(failed.reason())
+        .isEqualTo("canary S1 did not stay ready for 5 min within 360s; A1 stays primary");
+    assertThat(failed.next().canary()).isNull();
+    assertThat(failed.next().failedModels()).containsExactly("S1");
+    assertThat(failed.next().slots()).isEqualTo(canary.slots());
+    assertThat(failed.next().history().get(0).action()).isEqualTo(RolloutRecord.CANARY_FAILED);
+  }
+
+  @Test
+  void theFirstModelAndPinnedModelsSkipTheCanary() {
+    RolloutStep first =
+        Rollout.step(
+            RolloutState.INITIAL,
+            Source.archived(slot("A1", Grade.A, 0.9)),
+            CANARY,
+            Serving.ABSENT,
+            Serving.ABSENT,
+            T0);
+    RolloutStep pinned =
+        Rollout.step(
+            serving(slot("A1", Grade.A, 0.9), null),
+            Source.pinned(slot("P1", Grade.B, 0.5)),
+            CANARY,
+            available("A1"),
+            Serving.ABSENT,
+            T0);
+
+    assertThat(first.outcome()).isEqualTo(RolloutStep.Outcome.PROMOTED);
+    assertThat(pinned.outcome()).isEqualTo(RolloutStep.Outcome.PROMOTED);
+  }
 }

@@ -10,6 +10,7 @@ import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.rollout.Gates;
 import dev.paddock.operator.rollout.Rollout;
+import dev.paddock.operator.rollout.RolloutPolicy;
 import dev.paddock.operator.rollout.RolloutState;
 import dev.paddock.operator.rollout.RolloutStep;
 import dev.paddock.operator.rollout.Serving;
@@ -41,11 +42,12 @@ import java.util.stream.Collectors;
 /**
  * Serves a ModelDeployment's primary model with a Deployment and a Service, and rolls to better
  * models. Thin: the source's best model comes from {@link ModelSources}, the decision (promote,
- * refuse, complete, roll back) from {@link Rollout}, the objects from {@link ServingDeployments},
- * the conditions from {@link ServingConditions}. Reconciled on changes of the ModelDeployment, its
- * Deployment and Service, its study, and every {@link ServingSettings#recheck()} (archives appear
- * in the store without a Kubernetes event). The status is written with optimistic locking and
- * cached, so the next reconcile never decides from a stale copy of the slots.
+ * refuse, run a canary, complete, roll back) from {@link Rollout}, the objects from {@link
+ * ServingDeployments}, the conditions from {@link ServingConditions}. Reconciled on changes of the
+ * ModelDeployment, its Deployment and Service, its study, and every {@link
+ * ServingSettings#recheck()} (archives appear in the store without a Kubernetes event). The status
+ * is written with optimistic locking and cached, so the next reconcile never decides from a stale
+ * copy of the slots.
  */
 @ControllerConfiguration(name = "modeldeployment")
 public final class ModelDeploymentReconciler implements Reconciler<ModelDeployment> {
@@ -121,8 +123,10 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     ModelDeploymentSpec spec = deployment.getSpec();
     RolloutState state = ServingStatus.state(deployment.getStatus());
     TrainingStudy study = context.getSecondaryResource(TrainingStudy.class).orElse(null);
+    Deployment canaryDeployment =
+        owned(context, ServingDeployments.canaryName(deployment)).orElse(null);
     Serving serving =
-        DeploymentProgress.observe(context.getSecondaryResource(Deployment.class).orElse(null));
+        DeploymentProgress.observe(owned(context, deployment.getMetadata().getName()).orElse(null));
     Source source =
         sources.resolve(
             deployment.getMetadata().getNamespace(),
@@ -131,23 +135,36 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
             state.slots().primary(),
             state.failedModels(),
             now);
-    RolloutStep step =
-        Rollout.step(
-            state,
-            source,
+    RolloutPolicy policy =
+        new RolloutPolicy(
             gates(spec.gates()),
             ModelSources.direction(study),
-            serving,
             ServingDeployments.progressDeadlineSeconds(spec),
-            now);
+            ServingDeployments.canaryMinutesOrNull(spec));
+    RolloutStep step =
+        Rollout.step(
+            state, source, policy, serving, DeploymentProgress.observe(canaryDeployment), now);
     Slot primary = step.next().slots().primary();
     if (primary != null) {
       apply(context.getClient(), ServingDeployments.deployment(deployment, primary, settings));
       apply(context.getClient(), ServingDeployments.service(deployment));
     }
+    Slot canary = step.next().canary();
+    if (canary != null) {
+      apply(context.getClient(), ServingDeployments.canary(deployment, canary, settings));
+    } else if (canaryDeployment != null) {
+      context.getClient().resource(canaryDeployment).delete();
+    }
     announce(context.getClient(), deployment, step);
     writeStatus(deployment, context, step, source, serving);
     return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(settings.recheck());
+  }
+
+  private static java.util.Optional<Deployment> owned(
+      Context<ModelDeployment> context, String name) {
+    return context.getSecondaryResources(Deployment.class).stream()
+        .filter(d -> name.equals(d.getMetadata().getName()))
+        .findFirst();
   }
 
   /** Server-side apply: idempotent, and leaves fields other managers own alone. */
@@ -168,6 +185,8 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
       case COMPLETED -> events.normal(deployment, "RolloutComplete", step.reason());
       case ROLLED_BACK -> events.warning(deployment, "RolledBack", step.reason());
       case STUCK -> events.warning(deployment, DeploymentProgress.TIMED_OUT_REASON, step.reason());
+      case CANARY_STARTED -> events.normal(deployment, "CanaryStarted", step.reason());
+      case CANARY_FAILED -> events.warning(deployment, "CanaryFailed", step.reason());
       default -> {
         // nothing new to tell
       }

@@ -17,8 +17,9 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Ready: the workload serves the primary model on every replica;
- *   <li>Progressing: True while a promoted model rolls out; when False, its reason says how the
- *       last decision went (Complete, Refused and why, RolledBack, NoArchivedModel...);
+ *   <li>Progressing: True while a canary runs or a promoted model rolls out; when False, its reason
+ *       says how the last decision went (Complete, Refused and why, RolledBack,
+ *       NoArchivedModel...);
  *   <li>RolledBack: True after a model did not become available in time and the backup returned,
  *       until a later rollout completes.
  * </ul>
@@ -82,6 +83,13 @@ final class ServingConditions {
   }
 
   private static Condition progressing(RolloutState next, RolloutStep step, Source source) {
+    if (next.canary() != null) {
+      return condition(
+          PROGRESSING,
+          true,
+          "Canary",
+          "canary " + next.canary().code() + " runs beside the primary before its promotion");
+    }
     if (next.rollingOut()) {
       Slot primary = next.slots().primary();
       String why =
@@ -97,6 +105,7 @@ final class ServingConditions {
         switch (step.outcome()) {
           case REFUSED -> "Refused";
           case ROLLED_BACK -> ROLLED_BACK;
+          case CANARY_FAILED -> "CanaryFailed";
           case STUCK -> DeploymentProgress.TIMED_OUT_REASON;
           case NO_SOURCE -> source.reason();
           case WAITING -> "Pending";

@@ -1,5 +1,6 @@
 package dev.paddock.operator.k8s.serving;
 
+import dev.paddock.api.v1alpha1.CanarySpec;
 import dev.paddock.api.v1alpha1.ModelDeployment;
 import dev.paddock.api.v1alpha1.ModelDeploymentSpec;
 import dev.paddock.operator.k8s.Labels;
@@ -32,22 +33,73 @@ public final class ServingDeployments {
   public static final int SERVICE_PORT = 80;
 
   public static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+  public static final int DEFAULT_CANARY_MINUTES = 10;
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private ServingDeployments() {}
 
+  /** The Deployment that serves the primary model. */
   public static Deployment deployment(
       ModelDeployment deployment, Slot primary, ServingSettings settings) {
     ModelDeploymentSpec spec = deployment.getSpec();
+    return render(
+        deployment,
+        deployment.getMetadata().getName(),
+        ServingLabels.PRIMARY_TRACK,
+        primary,
+        replicas(spec),
+        0,
+        progressDeadlineSeconds(spec),
+        settings);
+  }
+
+  /**
+   * The Deployment of a canary ({@code <name>-canary}): the candidate on {@code canary.replicas}
+   * pods behind the same Service. A pod counts as available only once ready for the canary's
+   * minutes ({@code minReadySeconds}), so the deployment controller itself tells whether the canary
+   * stayed ready; it has the progress deadline plus those minutes to get there.
+   */
+  public static Deployment canary(
+      ModelDeployment deployment, Slot candidate, ServingSettings settings) {
+    ModelDeploymentSpec spec = deployment.getSpec();
+    int minReady = canaryMinutes(spec) * 60;
+    return render(
+        deployment,
+        canaryName(deployment),
+        ServingLabels.CANARY_TRACK,
+        candidate,
+        canaryReplicas(spec),
+        minReady,
+        progressDeadlineSeconds(spec) + minReady,
+        settings);
+  }
+
+  public static String canaryName(ModelDeployment deployment) {
+    return deployment.getMetadata().getName() + "-canary";
+  }
+
+  private static Deployment render(
+      ModelDeployment deployment,
+      String name,
+      String track,
+      Slot model,
+      int replicas,
+      int minReadySeconds,
+      int progressDeadlineSeconds,
+      ServingSettings settings) {
+    ObjectMeta metadata = metadata(deployment);
+    metadata.setName(name);
     return new DeploymentBuilder()
-        .withMetadata(metadata(deployment))
+        .withMetadata(metadata)
         .withNewSpec()
-        .withReplicas(replicas(spec))
+        .withReplicas(replicas)
         .withNewSelector()
         .addToMatchLabels(ServingLabels.MODEL_DEPLOYMENT, deployment.getMetadata().getName())
+        .addToMatchLabels(ServingLabels.TRACK, track)
         .endSelector()
-        .withProgressDeadlineSeconds(progressDeadlineSeconds(spec))
+        .withMinReadySeconds(minReadySeconds == 0 ? null : minReadySeconds)
+        .withProgressDeadlineSeconds(progressDeadlineSeconds)
         // A candidate that never becomes ready must not take serving capacity away.
         .withNewStrategy()
         .withType("RollingUpdate")
@@ -56,7 +108,7 @@ public final class ServingDeployments {
         .withMaxSurge(new IntOrString("25%"))
         .endRollingUpdate()
         .endStrategy()
-        .withTemplate(podTemplate(deployment, primary, settings))
+        .withTemplate(podTemplate(deployment, track, model, settings))
         .endSpec()
         .build();
   }
@@ -80,6 +132,21 @@ public final class ServingDeployments {
     return spec.serving() == null || spec.serving().replicas() == null
         ? 1
         : spec.serving().replicas();
+  }
+
+  /** The canary's minutes; null when the spec has no canary. */
+  public static Integer canaryMinutesOrNull(ModelDeploymentSpec spec) {
+    return spec.rollout() == null || spec.rollout().canary() == null ? null : canaryMinutes(spec);
+  }
+
+  private static int canaryMinutes(ModelDeploymentSpec spec) {
+    CanarySpec canary = spec.rollout() == null ? null : spec.rollout().canary();
+    return canary == null || canary.minutes() == null ? DEFAULT_CANARY_MINUTES : canary.minutes();
+  }
+
+  private static int canaryReplicas(ModelDeploymentSpec spec) {
+    CanarySpec canary = spec.rollout() == null ? null : spec.rollout().canary();
+    return canary == null || canary.replicas() == null ? 1 : canary.replicas();
   }
 
   public static int progressDeadlineSeconds(ModelDeploymentSpec spec) {
@@ -111,7 +178,7 @@ public final class ServingDeployments {
 
   /** The user's template (if any) with Paddock's labels, annotations and trainer container. */
   private static PodTemplateSpec podTemplate(
-      ModelDeployment deployment, Slot primary, ServingSettings settings) {
+      ModelDeployment deployment, String track, Slot primary, ServingSettings settings) {
     var given =
         deployment.getSpec().serving() == null ? null : deployment.getSpec().serving().template();
     PodTemplateSpec template =
@@ -124,6 +191,7 @@ public final class ServingDeployments {
     Map<String, String> labels =
         new LinkedHashMap<>(Objects.requireNonNullElse(metadata.getLabels(), Map.of()));
     labels.put(ServingLabels.MODEL_DEPLOYMENT, deployment.getMetadata().getName());
+    labels.put(ServingLabels.TRACK, track);
     labels.put(ServingLabels.MODEL_CODE, ServingLabels.labelValue(primary.code()));
     labels.put(Labels.MANAGED_BY, Labels.MANAGER);
     Map<String, String> annotations =

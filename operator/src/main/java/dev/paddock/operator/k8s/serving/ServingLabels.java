@@ -6,6 +6,14 @@ final class ServingLabels {
   /** The ModelDeployment that owns the object (also the Service's and Deployment's selector). */
   static final String MODEL_DEPLOYMENT = "paddock.dev/model-deployment";
 
+  /**
+   * Which Deployment a pod belongs to: the primary's or the canary's (the Service selects both).
+   */
+  static final String TRACK = "paddock.dev/track";
+
+  static final String PRIMARY_TRACK = "primary";
+  static final String CANARY_TRACK = "canary";
+
   /** The served model's code, as a label value (so {@code kubectl get pods -L} shows rollouts). */
   static final String MODEL_CODE = "paddock.dev/model-code";
 

@@ -30,11 +30,15 @@ final class ServingStatus {
     }
     List<Condition> conditions = Objects.requireNonNullElse(status.conditions(), List.of());
     ModelSlots slots = status.slots();
+    // Progressing is True during a canary too; a rollout is under way only without one.
+    boolean rollingOut =
+        status.canary() == null
+            && condition(conditions, ServingConditions.PROGRESSING)
+                .map(ServingStatus::isTrue)
+                .orElse(false);
     return new RolloutState(
         slots == null ? Slots.EMPTY : new Slots(slot(slots.primary()), slot(slots.backup())),
-        condition(conditions, ServingConditions.PROGRESSING)
-            .map(ServingStatus::isTrue)
-            .orElse(false),
+        rollingOut,
         Objects.requireNonNullElse(status.failedModels(), List.of()),
         condition(conditions, ServingConditions.ROLLED_BACK)
             .filter(ServingStatus::isTrue)
@@ -42,7 +46,8 @@ final class ServingStatus {
             .orElse(null),
         Objects.requireNonNullElse(status.history(), List.<RolloutEvent>of()).stream()
             .map(e -> new RolloutRecord(e.action(), e.code(), e.reason(), instant(e.time())))
-            .toList());
+            .toList(),
+        slot(status.canary()));
   }
 
   static ModelDeploymentStatus of(RolloutState state, long generation, List<Condition> conditions) {
@@ -52,6 +57,7 @@ final class ServingStatus {
         slots.primary() == null && slots.backup() == null
             ? null
             : new ModelSlots(slot(slots.primary()), slot(slots.backup())),
+        slot(state.canary()),
         state.history().isEmpty()
             ? null
             : state.history().stream()

@@ -247,6 +247,90 @@ class ModelDeploymentIT {
     assertThat(condition(next, "RolledBack").getStatus()).isEqualTo("False");
   }
 
+  @Test
+  void aCanaryRunsBesideThePrimaryBeforePromotionAndAFailingOneIsDropped() throws IOException {
+    String ns = studyNamespace("mdep-canary");
+    archive(ns, "QS-A-1", Grade.A, 0.955);
+    create(
+        ns, "serving", "rollout: {progressDeadlineSeconds: 15, canary: {replicas: 1, minutes: 1}}");
+    awaitStatus(ns, "serving", md -> servedAndReady(md, "QS-A-1"));
+
+    String better = archive(ns, "QS-S-1", Grade.S, 0.975);
+    touchStudy(ns);
+    ModelDeployment canary = awaitStatus(ns, "serving", md -> md.getStatus().canary() != null);
+    assertThat(canary.getStatus().canary().code()).isEqualTo("QS-S-1");
+    assertThat(condition(canary, "Progressing").getReason()).isEqualTo("Canary");
+    assertThat(canary.getStatus().slots().primary().code()).isEqualTo("QS-A-1");
+    Deployment canaryDeployment =
+        client.apps().deployments().inNamespace(ns).withName("serving-canary").get();
+    assertThat(canaryDeployment.getSpec().getMinReadySeconds()).isEqualTo(60);
+    assertThat(canaryDeployment.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(canaryDeployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry(ServingLabels.MODEL_URI_ANNOTATION, better);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("serving")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations())
+        .containsEntry(ServingLabels.MODEL_CODE_ANNOTATION, "QS-A-1");
+    awaitPods(ns, "QS-S-1", 1);
+    assertThat(servingPods(ns, "QS-A-1")).isEqualTo(1);
+
+    ModelDeployment promoted = awaitStatus(ns, "serving", md -> servedAndReady(md, "QS-S-1"));
+    assertThat(promoted.getStatus().canary()).isNull();
+    assertThat(promoted.getStatus().slots().backup().code()).isEqualTo("QS-A-1");
+    assertThat(promoted.getStatus().history())
+        .extracting(RolloutEvent::action, RolloutEvent::code, RolloutEvent::reason)
+        .startsWith(
+            org.assertj.core.groups.Tuple.tuple(
+                "Promoted", "QS-S-1", "canary QS-S-1 stayed ready for 1 min"));
+    assertThat(promoted.getStatus().history())
+        .extracting(RolloutEvent::action)
+        .containsExactly("Promoted", "CanaryStarted", "Promoted");
+    awaitGone(ns, "serving-canary");
+
+    archive(ns, UNREADY, Grade.S, 0.99);
+    touchStudy(ns);
+    awaitStatus(
+        ns,
+        "serving",
+        md -> md.getStatus().canary() != null && UNREADY.equals(md.getStatus().canary().code()));
+    awaitRunningButNotReady(ns, UNREADY);
+    ModelDeployment dropped =
+        awaitStatus(ns, "serving", md -> hasCondition(md, "Progressing", "False", "CanaryFailed"));
+    assertThat(condition(dropped, "Progressing").getMessage())
+        .isEqualTo(
+            "canary " + UNREADY + " did not stay ready for 1 min within 75s; QS-S-1 stays primary");
+    assertThat(dropped.getStatus().canary()).isNull();
+    assertThat(dropped.getStatus().failedModels()).containsExactly(UNREADY);
+    assertThat(dropped.getStatus().slots().primary().code()).isEqualTo("QS-S-1");
+    assertThat(dropped.getStatus().history())
+        .noneMatch(e -> e.code().equals(UNREADY) && e.action().equals("Promoted"));
+    assertThat(condition(dropped, "Ready").getStatus()).isEqualTo("True");
+    assertThat(events(ns, "CanaryFailed"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
+    awaitGone(ns, "serving-canary");
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("serving")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations())
+        .containsEntry(ServingLabels.MODEL_CODE_ANNOTATION, "QS-S-1");
+  }
+
   // --- the archive and the study ---
 
   /** A namespace with the quickstart study (never reconciled here: only its spec is read). */
@@ -334,10 +418,74 @@ class ModelDeploymentIT {
               + name
               + " never reached the expected state; last status: "
               + (last == null ? null : client.getKubernetesSerialization().asYaml(last.getStatus()))
-              + "; components' logs in "
-              + controllers.logDirectory(),
+              + "; "
+              + clusterState(ns),
           e);
     }
+  }
+
+  /** What the pods, nodes and Deployments looked like, and the components' logs, for a failure. */
+  private String clusterState(String ns) {
+    StringBuilder state = new StringBuilder();
+    client.nodes().list().getItems().stream()
+        .filter(n -> n.getMetadata().getName().startsWith("serving"))
+        .forEach(
+            n ->
+                state
+                    .append("node ")
+                    .append(n.getMetadata().getName())
+                    .append(' ')
+                    .append(
+                        n.getStatus().getConditions().stream()
+                            .map(c -> c.getType() + "=" + c.getStatus())
+                            .toList())
+                    .append('\n'));
+    client
+        .pods()
+        .inNamespace(ns)
+        .list()
+        .getItems()
+        .forEach(
+            p ->
+                state
+                    .append("pod ")
+                    .append(p.getMetadata().getName())
+                    .append(' ')
+                    .append(p.getMetadata().getLabels().get(ServingLabels.MODEL_CODE))
+                    .append(' ')
+                    .append(p.getStatus().getPhase())
+                    .append(' ')
+                    .append(
+                        p.getStatus().getConditions().stream()
+                            .map(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
+                            .toList())
+                    .append('\n'));
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .list()
+        .getItems()
+        .forEach(
+            d ->
+                state
+                    .append("deployment ")
+                    .append(d.getMetadata().getName())
+                    .append(' ')
+                    .append(client.getKubernetesSerialization().asJson(d.getStatus()))
+                    .append('\n'));
+    try {
+      Path kept = Files.createTempDirectory("mdep-it-logs-");
+      try (var logs = Files.list(controllers.logDirectory())) {
+        for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+          Files.copy(log, kept.resolve(log.getFileName()));
+        }
+      }
+      state.append("components' logs kept in ").append(kept);
+    } catch (IOException | RuntimeException copy) {
+      state.append("components' logs not kept: ").append(copy);
+    }
+    return state.toString();
   }
 
   private static boolean primary(ModelDeployment md, String code) {
@@ -418,6 +566,15 @@ class ModelDeploymentIT {
       }
       sleep(250);
     }
+  }
+
+  private void awaitGone(String ns, String deployment) {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .withName(deployment)
+        .waitUntilCondition(Objects::isNull, WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   private List<Event> events(String ns, String reason) {

@@ -68,7 +68,10 @@ class ServingDeploymentsTest {
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
     assertThat(deployment.getSpec().getProgressDeadlineSeconds()).isEqualTo(600);
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
-        .containsExactly(Map.entry("paddock.dev/model-deployment", "churn"));
+        .containsOnly(
+            Map.entry("paddock.dev/model-deployment", "churn"),
+            Map.entry("paddock.dev/track", "primary"));
+    assertThat(deployment.getSpec().getMinReadySeconds()).isNull();
     assertThat(
             deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
         .isZero();
@@ -160,6 +163,32 @@ class ServingDeploymentsTest {
             "PADDOCK_S3_ACCESS_KEY",
             "PADDOCK_S3_SECRET_KEY");
     assertThat(trainer.getEnv()).noneMatch(e -> "literal".equals(e.getValue()));
+  }
+
+  @Test
+  void aCanaryRunsTheCandidateBesideThePrimaryAndMustStayReadyForItsMinutes() {
+    ModelDeployment md =
+        md("  rollout: {progressDeadlineSeconds: 120, canary: {replicas: 2, minutes: 5}}\n");
+
+    Deployment canary = ServingDeployments.canary(md, PRIMARY, SETTINGS);
+
+    assertThat(canary.getMetadata().getName()).isEqualTo("churn-canary");
+    assertThat(canary.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo("u-1");
+    assertThat(canary.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(canary.getSpec().getMinReadySeconds()).isEqualTo(300);
+    assertThat(canary.getSpec().getProgressDeadlineSeconds()).isEqualTo(420);
+    assertThat(canary.getSpec().getSelector().getMatchLabels())
+        .containsEntry("paddock.dev/track", "canary");
+    assertThat(canary.getSpec().getTemplate().getMetadata().getLabels())
+        .containsEntry("paddock.dev/model-deployment", "churn")
+        .containsEntry("paddock.dev/model-code", PRIMARY.code());
+    assertThat(trainer(canary).getArgs()).contains(PRIMARY.uri());
+    assertThat(ServingDeployments.canaryMinutesOrNull(md.getSpec())).isEqualTo(5);
+    assertThat(ServingDeployments.canaryMinutesOrNull(md("").getSpec())).isNull();
+    assertThat(
+            ServingDeployments.canaryMinutesOrNull(
+                md("  rollout: {canary: {replicas: 1}}\n").getSpec()))
+        .isEqualTo(10);
   }
 
   @Test

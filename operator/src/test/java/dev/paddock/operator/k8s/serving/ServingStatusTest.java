@@ -101,4 +101,29 @@ class ServingStatusTest {
         .isEqualTo(T0.plusSeconds(600).toString());
     assertThat(condition(broken, "Progressing").getLastTransitionTime()).isEqualTo(T0.toString());
   }
+
+  @Test
+  void aCanaryIsKeptInTheStatusAndIsNotARolloutUnderWay() {
+    RolloutState canary =
+        new RolloutState(
+            new Slots(slot("A1", 0.9), null), false, List.of(), null, List.of(), slot("S1", 0.95));
+    Source source = Source.archived(slot("S1", 0.95));
+    Serving available = new Serving("A1", Serving.Progress.AVAILABLE);
+    RolloutStep step =
+        Rollout.step(
+            canary,
+            source,
+            new dev.paddock.operator.rollout.RolloutPolicy(Gates.NONE, Direction.MAXIMIZE, 60, 1),
+            available,
+            new Serving("S1", Serving.Progress.UPDATING),
+            T0);
+
+    ModelDeploymentStatus status = status(step, source, available, List.of(), T0);
+
+    assertThat(status.canary().code()).isEqualTo("S1");
+    assertThat(condition(status, "Progressing").getStatus()).isEqualTo("True");
+    assertThat(condition(status, "Progressing").getReason()).isEqualTo("Canary");
+    assertThat(condition(status, "Ready").getStatus()).isEqualTo("True");
+    assertThat(ServingStatus.state(status)).isEqualTo(canary);
+  }
 }
