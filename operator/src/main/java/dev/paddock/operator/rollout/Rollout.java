@@ -62,11 +62,7 @@ public final class Rollout {
     if (state.rollingOut() && primary != null) {
       return finishRollout(state, serving, policy.deadlineSeconds(), now);
     }
-    boolean caughtUp =
-        primary == null
-            || serving.is(primary.code(), Serving.Progress.AVAILABLE)
-            || serving.is(primary.code(), Serving.Progress.TIMED_OUT);
-    if (!caughtUp) {
+    if (!caughtUp(state, serving)) {
       return same(
           state,
           RolloutStep.Outcome.WAITING,
@@ -82,6 +78,22 @@ public final class Rollout {
     return source.pinned()
         ? pin(state, source.best(), now)
         : promoteIfBetter(state, source.best(), policy, now);
+  }
+
+  /**
+   * Whether a decision in this state reads the source: not while a rollout or a canary is under
+   * way, nor while the workload lags behind the primary (so the store is not read for nothing).
+   */
+  public static boolean needsSource(RolloutState state, Serving serving) {
+    boolean rolling = state.rollingOut() && state.slots().primary() != null;
+    return !rolling && state.canary() == null && caughtUp(state, serving);
+  }
+
+  private static boolean caughtUp(RolloutState state, Serving serving) {
+    Slot primary = state.slots().primary();
+    return primary == null
+        || serving.is(primary.code(), Serving.Progress.AVAILABLE)
+        || serving.is(primary.code(), Serving.Progress.TIMED_OUT);
   }
 
   /** A rollout under way ends when the primary is available, or rolls back at the deadline. */

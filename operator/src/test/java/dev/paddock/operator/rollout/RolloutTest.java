@@ -392,4 +392,25 @@ class RolloutTest {
     assertThat(first.outcome()).isEqualTo(RolloutStep.Outcome.PROMOTED);
     assertThat(pinned.outcome()).isEqualTo(RolloutStep.Outcome.PROMOTED);
   }
+
+  @Test
+  void theSourceIsReadOnlyWhenAPromotionCouldFollow() {
+    RolloutState served = serving(slot("A1", Grade.A, 0.9), null);
+    RolloutState rolling =
+        new RolloutState(
+            new Slots(slot("S1", Grade.S, 0.95), slot("A1", Grade.A, 0.9)),
+            true,
+            List.of(),
+            null,
+            List.of());
+    RolloutState canary =
+        new RolloutState(
+            served.slots(), false, List.of(), null, List.of(), slot("S1", Grade.S, 0.95));
+
+    assertThat(Rollout.needsSource(RolloutState.INITIAL, Serving.ABSENT)).isTrue();
+    assertThat(Rollout.needsSource(served, available("A1"))).isTrue();
+    assertThat(Rollout.needsSource(served, new Serving("A1", Serving.Progress.UPDATING))).isFalse();
+    assertThat(Rollout.needsSource(rolling, available("A1"))).isFalse();
+    assertThat(Rollout.needsSource(canary, available("A1"))).isFalse();
+  }
 }

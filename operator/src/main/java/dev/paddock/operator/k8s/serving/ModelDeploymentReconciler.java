@@ -127,14 +127,17 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
         owned(context, ServingDeployments.canaryName(deployment)).orElse(null);
     Serving serving =
         DeploymentProgress.observe(owned(context, deployment.getMetadata().getName()).orElse(null));
+    // The archive is read only when a promotion could follow (not during a rollout or canary).
     Source source =
-        sources.resolve(
-            deployment.getMetadata().getNamespace(),
-            spec.source(),
-            study,
-            state.slots().primary(),
-            state.failedModels(),
-            now);
+        Rollout.needsSource(state, serving)
+            ? sources.resolve(
+                deployment.getMetadata().getNamespace(),
+                spec.source(),
+                study,
+                state.slots().primary(),
+                state.failedModels(),
+                now)
+            : Source.none("RolloutUnderWay", "the source is read again once the rollout is over");
     RolloutPolicy policy =
         new RolloutPolicy(
             gates(spec.gates()),
