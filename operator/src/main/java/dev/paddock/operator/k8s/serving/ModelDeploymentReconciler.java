@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -163,8 +164,7 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(settings.recheck());
   }
 
-  private static java.util.Optional<Deployment> owned(
-      Context<ModelDeployment> context, String name) {
+  private static Optional<Deployment> owned(Context<ModelDeployment> context, String name) {
     return context.getSecondaryResources(Deployment.class).stream()
         .filter(d -> name.equals(d.getMetadata().getName()))
         .findFirst();

@@ -13,7 +13,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,20 +171,17 @@ final class TrainerContainer {
   /** A writable /tmp on a read-only root filesystem, unless the template mounts one. */
   private static void scratch(PodSpec pod, Container trainer) {
     boolean mounted =
-        Objects.requireNonNullElse(
-                trainer.getVolumeMounts(), List.<io.fabric8.kubernetes.api.model.VolumeMount>of())
-            .stream()
+        Objects.requireNonNullElse(trainer.getVolumeMounts(), List.<VolumeMount>of()).stream()
             .anyMatch(m -> "/tmp".equals(m.getMountPath()));
     if (mounted) {
       return;
     }
     String volume = "paddock-tmp";
-    List<io.fabric8.kubernetes.api.model.VolumeMount> mounts =
+    List<VolumeMount> mounts =
         new ArrayList<>(Objects.requireNonNullElse(trainer.getVolumeMounts(), List.of()));
     mounts.add(new VolumeMountBuilder().withName(volume).withMountPath("/tmp").build());
     trainer.setVolumeMounts(mounts);
-    List<io.fabric8.kubernetes.api.model.Volume> volumes =
-        new ArrayList<>(Objects.requireNonNullElse(pod.getVolumes(), List.of()));
+    List<Volume> volumes = new ArrayList<>(Objects.requireNonNullElse(pod.getVolumes(), List.of()));
     volumes.add(new VolumeBuilder().withName(volume).withNewEmptyDir().endEmptyDir().build());
     pod.setVolumes(volumes);
   }

@@ -1,6 +1,7 @@
 package dev.paddock.operator.k8s.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.paddock.api.v1alpha1.ModelDeployment;
 import dev.paddock.api.v1alpha1.RolloutEvent;
@@ -135,9 +136,7 @@ class ModelDeploymentIT {
     assertThat(promoted.getStatus().slots().backup().code()).isEqualTo("QS-A-1");
     assertThat(promoted.getStatus().history())
         .extracting(RolloutEvent::action, RolloutEvent::code)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Promoted", "QS-S-1"),
-            org.assertj.core.groups.Tuple.tuple("Promoted", "QS-A-1"));
+        .containsExactly(tuple("Promoted", "QS-S-1"), tuple("Promoted", "QS-A-1"));
     assertServes(
         client.apps().deployments().inNamespace(ns).withName("serving").get(),
         "QS-S-1",
@@ -220,9 +219,7 @@ class ModelDeploymentIT {
     assertThat(rolledBack.getStatus().history())
         .extracting(RolloutEvent::action, RolloutEvent::code)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("RolledBack", UNREADY),
-            org.assertj.core.groups.Tuple.tuple("Promoted", UNREADY),
-            org.assertj.core.groups.Tuple.tuple("Promoted", "QS-A-1"));
+            tuple("RolledBack", UNREADY), tuple("Promoted", UNREADY), tuple("Promoted", "QS-A-1"));
     assertThat(events(ns, "RolledBack"))
         .singleElement()
         .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
@@ -287,9 +284,7 @@ class ModelDeploymentIT {
     assertThat(promoted.getStatus().slots().backup().code()).isEqualTo("QS-A-1");
     assertThat(promoted.getStatus().history())
         .extracting(RolloutEvent::action, RolloutEvent::code, RolloutEvent::reason)
-        .startsWith(
-            org.assertj.core.groups.Tuple.tuple(
-                "Promoted", "QS-S-1", "canary QS-S-1 stayed ready for 1 min"));
+        .startsWith(tuple("Promoted", "QS-S-1", "canary QS-S-1 stayed ready for 1 min"));
     assertThat(promoted.getStatus().history())
         .extracting(RolloutEvent::action)
         .containsExactly("Promoted", "CanaryStarted", "Promoted");
