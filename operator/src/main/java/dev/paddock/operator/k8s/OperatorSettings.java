@@ -1,5 +1,6 @@
 package dev.paddock.operator.k8s;
 
+import dev.paddock.operator.k8s.archive.StoreCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
  *
  * @param watchNamespaces empty: all namespaces
  * @param reportKey the HMAC key of report tokens (at least 32 bytes)
+ * @param trainerImage the default trainer image (serving pods of ModelDeployments); null: built-in
+ * @param storeCredentials the operator's own access to the artifact store (archive reads)
  */
 public record OperatorSettings(
     ClusterSettings cluster,
@@ -23,7 +26,53 @@ public record OperatorSettings(
     boolean leaderElection,
     String leaseName,
     String namespace,
-    String podName) {
+    String podName,
+    String trainerImage,
+    StoreCredentials storeCredentials) {
+
+  /** Settings without a trainer image or store credentials of the operator's own. */
+  public OperatorSettings(
+      ClusterSettings cluster,
+      Set<String> watchNamespaces,
+      byte[] reportKey,
+      int reportPort,
+      int healthPort,
+      int reconcileThreads,
+      boolean leaderElection,
+      String leaseName,
+      String namespace,
+      String podName) {
+    this(
+        cluster,
+        watchNamespaces,
+        reportKey,
+        reportPort,
+        healthPort,
+        reconcileThreads,
+        leaderElection,
+        leaseName,
+        namespace,
+        podName,
+        null,
+        StoreCredentials.NONE);
+  }
+
+  /** These settings with the operator's own store credentials (tests pass MinIO's). */
+  public OperatorSettings withStoreCredentials(StoreCredentials credentials) {
+    return new OperatorSettings(
+        cluster,
+        watchNamespaces,
+        reportKey,
+        reportPort,
+        healthPort,
+        reconcileThreads,
+        leaderElection,
+        leaseName,
+        namespace,
+        podName,
+        trainerImage,
+        credentials);
+  }
 
   public static OperatorSettings fromEnv(Map<String, String> env) {
     String key = required(env, "PADDOCK_REPORT_KEY");
@@ -47,7 +96,9 @@ public record OperatorSettings(
         Boolean.parseBoolean(env.getOrDefault("PADDOCK_LEADER_ELECTION", "true")),
         env.getOrDefault("PADDOCK_LEADER_ELECTION_LEASE", "paddock-operator"),
         env.getOrDefault("PADDOCK_NAMESPACE", "default"),
-        env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"));
+        env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"),
+        env.get("PADDOCK_TRAINER_IMAGE"),
+        StoreCredentials.fromEnv(env));
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -6,6 +6,8 @@ import dev.paddock.operator.k8s.archive.StoreCredentials;
 import dev.paddock.operator.k8s.metrics.TrialPhaseGauges;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.k8s.report.TrialCache;
+import dev.paddock.operator.k8s.serving.ModelDeploymentReconciler;
+import dev.paddock.operator.k8s.serving.ServingSettings;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
 import dev.paddock.operator.k8s.trial.TrialReconciler;
 import dev.paddock.operator.report.ReportServer;
@@ -23,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * The operator process: the two reconcilers (on the watched namespaces, with leader election), the
+ * The operator process: the reconcilers (on the watched namespaces, with leader election), the
  * report endpoint trainers POST to (served by every replica, leader or not, so a standby answers
  * too), and health probes.
  */
@@ -49,7 +51,7 @@ public final class PaddockOperator implements AutoCloseable {
   }
 
   public static PaddockOperator start(OperatorSettings settings, KubernetesClient client) {
-    return start(settings, client, StoreCredentials.fromEnv(System.getenv()));
+    return start(settings, client, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 
   /**
@@ -58,8 +60,7 @@ public final class PaddockOperator implements AutoCloseable {
    */
   public static PaddockOperator start(
       OperatorSettings settings, KubernetesClient client, StoreCredentials storeCredentials) {
-    return start(
-        settings, client, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), storeCredentials);
+    return start(settings.withStoreCredentials(storeCredentials), client);
   }
 
   /**
@@ -68,14 +69,6 @@ public final class PaddockOperator implements AutoCloseable {
    */
   public static PaddockOperator start(
       OperatorSettings settings, KubernetesClient client, PrometheusMeterRegistry registry) {
-    return start(settings, client, registry, StoreCredentials.fromEnv(System.getenv()));
-  }
-
-  public static PaddockOperator start(
-      OperatorSettings settings,
-      KubernetesClient client,
-      PrometheusMeterRegistry registry,
-      StoreCredentials storeCredentials) {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
     Leadership leadership = new Leadership();
@@ -90,15 +83,21 @@ public final class PaddockOperator implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leadership.configuration(settings));
               }
             });
-    operator.register(
-        new TrainingStudyReconciler(clock, new OperatorStore(settings.cluster(), storeCredentials)),
-        c -> watch(c, settings));
+    // One store for the operator's own reads and writes (archive, retention, serving sources).
+    OperatorStore store = new OperatorStore(settings.cluster(), settings.storeCredentials());
+    operator.register(new TrainingStudyReconciler(clock, store), c -> watch(c, settings));
 
     TrialCache trials = TrialCache.start(client, settings.watchNamespaces());
     TrialPhaseGauges.register(registry, trials);
     ClusterReports clusterReports = new ClusterReports(client, trials);
     operator.register(
         new TrialReconciler(settings.cluster(), tokens, clock, clusterReports::forget),
+        c -> watch(c, settings));
+    operator.register(
+        new ModelDeploymentReconciler(
+            new ServingSettings(settings.cluster(), settings.trainerImage(), null),
+            store.get(),
+            clock),
         c -> watch(c, settings));
     Timer latency = registry.timer("paddock.report.latency");
     ReportServer reports =

@@ -42,4 +42,20 @@ class OperatorSettingsTest {
     assertThatThrownBy(() -> OperatorSettings.fromEnv(bad))
         .hasMessage("PADDOCK_RECONCILE_THREADS must be a number, not 'many'");
   }
+
+  @Test
+  void readsTheTrainerImageAndTheStoreCredentialsWithoutPrintingThem() {
+    var env = new java.util.HashMap<>(CHART);
+    env.put("PADDOCK_TRAINER_IMAGE", "paddock/trainer:0.1.0");
+    env.put("PADDOCK_S3_ACCESS_KEY", "access-1234");
+    env.put("PADDOCK_S3_SECRET_KEY", "secret-5678");
+
+    OperatorSettings settings = OperatorSettings.fromEnv(env);
+
+    assertThat(settings.trainerImage()).isEqualTo("paddock/trainer:0.1.0");
+    assertThat(settings.storeCredentials().accessKey()).isEqualTo("access-1234");
+    assertThat(settings.storeCredentials().secretKey()).isEqualTo("secret-5678");
+    assertThat(settings.toString()).doesNotContain("access-1234").doesNotContain("secret-5678");
+    assertThat(OperatorSettings.fromEnv(CHART).storeCredentials().present()).isFalse();
+  }
 }
