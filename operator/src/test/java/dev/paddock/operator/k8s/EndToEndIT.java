@@ -132,6 +132,17 @@ class EndToEndIT {
     List<Trial> trials =
         cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
     assertThat(trials).hasSize(6);
+    trials.forEach(
+        t ->
+            System.out.printf(
+                "%s %s epoch=%s objective=%s grade=%s code=%s: %s%n",
+                t.getMetadata().getName(),
+                t.getStatus().phase(),
+                t.getStatus().epoch(),
+                t.getStatus().objective(),
+                t.getStatus().grade(),
+                t.getStatus().code(),
+                t.getStatus().message()));
     assertThat(trials)
         .allSatisfy(
             t -> {
@@ -139,6 +150,8 @@ class EndToEndIT {
               assertThat(t.getStatus().objective()).isNotNull();
               assertThat(t.getStatus().grade()).isNotNull();
               assertThat(t.getStatus().code()).startsWith("E2E-");
+              // The GPU it held is counted (the Job's duration times one GPU).
+              assertThat(t.getStatus().gpuSeconds()).isPositive();
             });
     assertThat(trials)
         .filteredOn(t -> t.getStatus().phase() == TrialPhase.Pruned)

@@ -64,19 +64,32 @@ final class NodeHeartbeat {
             .build();
     client.nodes().resource(node).create();
     ensureLeaseNamespace();
-    beat();
+    renewLease();
   }
 
-  /** One heartbeat: the Ready condition's time and the node's Lease renewed. */
+  /**
+   * One heartbeat: the Ready condition's time and the node's Lease renewed. The status edit is
+   * optimistic (it carries the node's resourceVersion), so a concurrent change by the node
+   * lifecycle controller is met with a fresh read and another try.
+   */
   void beat() {
-    client
-        .nodes()
-        .withName(nodeName)
-        .editStatus(
-            n -> {
-              n.getStatus().setConditions(List.of(ready()));
-              return n;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client
+            .nodes()
+            .withName(nodeName)
+            .editStatus(
+                n -> {
+                  n.getStatus().setConditions(List.of(ready()));
+                  return n;
+                });
+        break;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
     renewLease();
   }
 

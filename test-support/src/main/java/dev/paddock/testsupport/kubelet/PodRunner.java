@@ -1,6 +1,5 @@
 package dev.paddock.testsupport.kubelet;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
@@ -32,6 +31,7 @@ final class PodRunner {
   private final Pod pod;
   private final String podIp;
   private final Path directory;
+  private final ContainerLauncher launcher;
   private final Instant startTime = Instant.now();
   private final Map<String, ContainerSlot> slots = new LinkedHashMap<>();
   private final List<ScheduledFuture<?>> probes = new ArrayList<>();
@@ -50,6 +50,7 @@ final class PodRunner {
             .resolve(pod.getMetadata().getNamespace())
             .resolve(
                 pod.getMetadata().getName() + "-" + pod.getMetadata().getUid().substring(0, 8));
+    this.launcher = new ContainerLauncher(context, pod, podIp, directory);
     pod.getSpec().getContainers().forEach(c -> slots.put(c.getName(), new ContainerSlot(c)));
     this.exited = new CountDownLatch(slots.size());
   }
@@ -121,7 +122,7 @@ final class PodRunner {
         }
       }
       try {
-        process = launch(slot);
+        process = launcher.launch(slot.spec);
       } catch (ContainerConfigException e) {
         synchronized (this) {
           slot.waiting(e.reason(), e.getMessage());
@@ -140,52 +141,15 @@ final class PodRunner {
     int exitCode = process.awaitExit();
     String message =
         TerminationMessage.read(
-            terminationFile(slot),
+            launcher.terminationFile(slot.name()),
             slot.spec.getTerminationMessagePolicy(),
             exitCode,
-            logFile(slot),
+            launcher.logFile(slot.name()),
             process.logOffset());
     synchronized (this) {
       slot.terminated(exitCode, message);
       return !stopping && PodPhases.restarts(pod.getSpec().getRestartPolicy(), exitCode);
     }
-  }
-
-  private ContainerProcess launch(ContainerSlot slot) throws ContainerConfigException {
-    Container container = slot.spec;
-    Map<String, String> containerEnv = context.envResolver().resolve(pod, container, podIp);
-    List<String> argv = ContainerCommand.of(container, context.entrypoints(), containerEnv);
-    Map<String, String> env = new LinkedHashMap<>(context.baseEnv());
-    env.put("HOSTNAME", pod.getMetadata().getName());
-    env.put("TMPDIR", directory.resolve("tmp").toString());
-    env.putAll(containerEnv);
-    Path termination = terminationFile(slot);
-    env.putIfAbsent("PADDOCK_TERMINATION_LOG", termination.toString());
-    try {
-      Files.deleteIfExists(termination); // a fresh file for each run, like a new container
-      Files.createFile(termination);
-      return ContainerProcess.start(argv, env, directory, logFile(slot));
-    } catch (IOException | UncheckedIOException e) {
-      throw new ContainerConfigException(
-          "RunContainerError", "cannot start " + argv + ": " + e.getMessage());
-    }
-  }
-
-  /** The file the container's terminationMessagePath is mapped to. */
-  Path terminationFile(ContainerSlot slot) {
-    return directory.resolve(slot.name() + ".termination-log");
-  }
-
-  Path logFile(ContainerSlot slot) {
-    return context
-        .logDirectory()
-        .resolve(
-            pod.getMetadata().getNamespace()
-                + "_"
-                + pod.getMetadata().getName()
-                + "_"
-                + slot.name()
-                + ".log");
   }
 
   private synchronized boolean isRunning(ContainerSlot slot) {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KubeletHarnessIT {
 
   private static final String NODE = "harness-node-1";
+
+  /**
+   * Runs until SIGTERM, which it records. {@code $$$$}: the kubelet's expansion turns {@code $$}
+   * into {@code $}, so the shell sees {@code $$}, its PID.
+   */
+  private static final String SLEEPER =
+      "trap 'echo term > got-sigterm; exit 0' TERM; echo $$$$ > pid; while true; do sleep 0.2; done";
 
   private KubeCluster cluster;
   private KubernetesClient client;
@@ -280,12 +288,7 @@ class KubeletHarnessIT {
         basePod("sleeper", "Always")
             .editSpec()
             .editFirstContainer()
-            .withCommand(
-                "sh",
-                "-c",
-                // $$$$: the kubelet's expansion turns $$ into $, so the shell sees $$ (its PID)
-                "trap 'echo term > got-sigterm; exit 0' TERM; echo $$$$ > pid;"
-                    + " while true; do sleep 0.2; done")
+            .withCommand("sh", "-c", SLEEPER)
             .endContainer()
             .endSpec()
             .build();
@@ -303,8 +306,53 @@ class KubeletHarnessIT {
         .inNamespace(namespace)
         .withName("sleeper")
         .waitUntilCondition(Objects::isNull, 60, TimeUnit.SECONDS);
-    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
-        .isNotEqualTo(java.util.Optional.of(true));
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+    assertThat(directory.resolve("got-sigterm")).exists();
+  }
+
+  @Test
+  void aJobPastItsDeadlineHasItsPodStoppedAndRemoved() throws Exception {
+    String namespace = cluster.createNamespace("kubelet-deadline");
+    Job job =
+        new JobBuilder()
+            .withNewMetadata()
+            .withName("slow")
+            .endMetadata()
+            .withNewSpec()
+            .withBackoffLimit(0)
+            .withActiveDeadlineSeconds(8L)
+            .withNewTemplate()
+            .withSpec(
+                basePod("ignored", "Never")
+                    .editSpec()
+                    .editFirstContainer()
+                    .withCommand("sh", "-c", SLEEPER)
+                    .endContainer()
+                    .endSpec()
+                    .buildSpec())
+            .endTemplate()
+            .endSpec()
+            .build();
+    client.batch().v1().jobs().inNamespace(namespace).resource(job).create();
+    Pod pod =
+        client
+            .pods()
+            .inNamespace(namespace)
+            .withLabel("job-name", "slow")
+            .informOnCondition(pods -> pods.stream().anyMatch(p -> "Running".equals(phase(p))))
+            .get(120, TimeUnit.SECONDS)
+            .get(0);
+    Path directory = kubelet.podDirectory(namespace, pod.getMetadata().getName()).orElseThrow();
+    long pid = awaitPid(directory.resolve("pid"));
+
+    awaitJob(namespace, "slow", "Failed");
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(pod.getMetadata().getName())
+        .waitUntilCondition(Objects::isNull, 90, TimeUnit.SECONDS);
+
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
     assertThat(directory.resolve("got-sigterm")).exists();
   }
 
