@@ -102,7 +102,8 @@ final class StudyArchiving {
                 study,
                 "Archived",
                 candidate.trial() + " (" + candidate.code() + ") archived to " + uri);
-      } catch (StoreUnavailableException e) {
+      } catch (StoreUnavailableException | java.io.UncheckedIOException e) {
+        // The store (S3, or a directory store's file system) failed: retried with backoff.
         storeProblem = e.getMessage();
         break;
       } catch (IllegalStateException e) {

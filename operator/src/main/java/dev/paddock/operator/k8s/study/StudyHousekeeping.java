@@ -85,6 +85,10 @@ final class StudyHousekeeping {
         uses || ArchiveCondition.find(previous) != null
             ? List.of(ArchiveCondition.of(previous, problem, generation(study), clock.instant()))
             : List.of();
+    if (!retained.readable()) {
+      // The reconciler will not plan nor write a status this time: say why on the study now.
+      writeConditions(client, study, previous, conditions);
+    }
     Map<String, Trial> all = new LinkedHashMap<>();
     retained.retired().forEach(t -> all.put(t.getMetadata().getName(), t));
     live.forEach(t -> all.put(t.getMetadata().getName(), t));
@@ -106,6 +110,31 @@ final class StudyHousekeeping {
     } else if (problem == null && was) {
       events.normal(study, "ArchiveRecovered", "the artifact store answers again");
     }
+  }
+
+  private static void writeConditions(
+      KubernetesClient client,
+      TrainingStudy study,
+      List<Condition> previous,
+      List<Condition> housekeeping) {
+    List<Condition> conditions = new java.util.ArrayList<>();
+    if (previous != null) {
+      previous.stream()
+          .filter(c -> !ArchiveCondition.TYPE.equals(c.getType()))
+          .forEach(conditions::add);
+    }
+    conditions.addAll(housekeeping);
+    client
+        .resources(TrainingStudy.class)
+        .inNamespace(study.getMetadata().getNamespace())
+        .withName(study.getMetadata().getName())
+        .subresource("status")
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            client
+                .getKubernetesSerialization()
+                .asJson(Map.of("status", Map.of("conditions", conditions))));
   }
 
   /**

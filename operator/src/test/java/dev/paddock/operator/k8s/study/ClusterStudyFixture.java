@@ -37,7 +37,8 @@ final class ClusterStudyFixture implements AutoCloseable {
   final KubeCluster cluster;
   final MinioServer minio;
   private final ClusterControllers controllers;
-  private final PaddockOperator operator;
+  private final ClusterSettings settings;
+  private PaddockOperator operator;
 
   ClusterStudyFixture(KubeCluster cluster, MinioServer minio, String nodePrefix) {
     this.cluster = cluster;
@@ -49,13 +50,17 @@ final class ClusterStudyFixture implements AutoCloseable {
             cluster, Path.of("src", "test", "resources", "kwok", "stages.yaml"));
     controllers.addNode(nodePrefix + "-gpu-1", Map.of("nvidia.com/gpu", "4"));
     controllers.addNode(nodePrefix + "-gpu-2", Map.of("nvidia.com/gpu", "4"));
-    ClusterSettings settings =
+    settings =
         new ClusterSettings(
             "http://paddock:8080/v1/report",
             "s3://" + BUCKET + "/",
             minio.endpoint(),
             "paddock-store",
             null);
+    startOperator();
+  }
+
+  private void startOperator() {
     operator =
         PaddockOperator.start(
             new OperatorSettings(
@@ -71,6 +76,12 @@ final class ClusterStudyFixture implements AutoCloseable {
                 "it"),
             cluster.client(),
             new StoreCredentials(minio.accessKey(), minio.secretKey()));
+  }
+
+  /** A new operator process: nothing it knew in memory survives. */
+  void restartOperator() {
+    operator.close();
+    startOperator();
   }
 
   /** A client of the same bucket, for fixtures and for checking what the operator wrote. */

@@ -123,6 +123,31 @@ class StudyArchiveIT {
     assertThat(fixture.studyEvents(namespace))
         .filteredOn(e -> "Archived".equals(e.getReason()))
         .hasSize(2);
+    // What a person sees: the ARCHIVED column of `kubectl get trial`.
+    List<String> table = kubectl("get", "trial", "-n", namespace).lines().toList();
+    assertThat(table.get(0)).contains("ARCHIVED");
+    assertThat(table)
+        .filteredOn(l -> l.startsWith("quickstart-0 "))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains(trials.get("quickstart-0").getStatus().archived()));
+  }
+
+  private String kubectl(String... args) throws Exception {
+    java.nio.file.Path kubeconfig = java.nio.file.Files.createTempFile("kubeconfig", ".yaml");
+    try {
+      java.nio.file.Files.writeString(kubeconfig, fixture.cluster.kubeconfig());
+      List<String> command = new java.util.ArrayList<>();
+      command.add(dev.paddock.testsupport.TestComponents.k8sBinary("kubectl").toString());
+      command.add("--kubeconfig=" + kubeconfig);
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).withFailMessage("%s failed:%n%s", command, out).isZero();
+      return out;
+    } finally {
+      java.nio.file.Files.deleteIfExists(kubeconfig);
+    }
   }
 
   @Test

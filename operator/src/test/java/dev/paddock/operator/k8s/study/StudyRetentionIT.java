@@ -96,20 +96,37 @@ class StudyRetentionIT {
     assertThat(fixture.studyEvents(namespace)).extracting(Event::getReason).contains("Retention");
     awaitNoJobsOrPods(namespace);
 
-    // Raising maxTrials resumes the study: new trials take new names, retired ones stay counted.
-    fixture
-        .cluster
-        .client()
-        .resources(TrainingStudy.class)
-        .inNamespace(namespace)
-        .withName("quickstart")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"budget\":{\"maxTrials\":8}}}");
+    // A restarted operator, the store away, and maxTrials raised: the study cannot read its
+    // retired trials back, so it creates none (it would reuse their names) and says why.
+    fixture.minio.stop();
+    try {
+      fixture.restartOperator();
+      fixture
+          .cluster
+          .client()
+          .resources(TrainingStudy.class)
+          .inNamespace(namespace)
+          .withName("quickstart")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"budget\":{\"maxTrials\":8}}}");
+      fixture.awaitStudy(
+          namespace,
+          s ->
+              s.getStatus().conditions().stream()
+                  .anyMatch(
+                      c -> "ArchiveDegraded".equals(c.getType()) && "True".equals(c.getStatus())));
+      assertThat(names(trials(namespace))).isEqualTo(names(live));
+    } finally {
+      fixture.minio.start();
+    }
+
+    // The store is back: the study resumes with new names, retired trials still counted.
     TrainingStudy resumed = awaitRetired(namespace, 8, 5);
     List<Trial> nowLive = trials(namespace);
     assertThat(nowLive).hasSize(3);
     assertThat(indices(nowLive, retiredRecords(namespace, resumed)))
         .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-    assertThat(resumed.getStatus().trials().succeeded()).isEqualTo(8);
+    assertThat(resumed.getStatus().trials().created()).isEqualTo(8);
   }
 
   @Test
