@@ -8,27 +8,17 @@ import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
-import dev.paddock.operator.report.ReportTokens;
-import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import dev.paddock.testsupport.MinioExtension;
 import dev.paddock.testsupport.MinioServer;
-import dev.paddock.testsupport.TestComponents;
 import dev.paddock.testsupport.kubelet.KubeletHarness;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.minio.ListObjectsArgs;
-import io.minio.Result;
-import io.minio.messages.Item;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,74 +38,28 @@ class EndToEndIT {
 
   private static final String NODE = "e2e-gpu-node";
   private static final String BUCKET = "paddock-e2e";
-  private static final String STORE_SECRET = "paddock-store";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KubeCluster cluster;
-  private MinioServer minio;
-  private ClusterControllers controllers;
-  private KubeletHarness kubelet;
-  private PaddockOperator operator;
+  private RealTrainerCluster real;
 
   @BeforeAll
-  void start(KubeCluster cluster, MinioServer minio) throws Exception {
+  void start(KubeCluster cluster, MinioServer minio) {
     this.cluster = cluster;
-    this.minio = minio;
-    minio.createBucket(BUCKET);
-    controllers = ClusterControllers.start(cluster);
-    Path trainerImage = TestComponents.repositoryRoot().resolve("trainer-image").toAbsolutePath();
-    if (!Files.isRegularFile(trainerImage.resolve("target/paddock-trainer.jar"))) {
-      throw new IllegalStateException(
-          "the trainer is not built: run ./mvnw -B -pl trainer-image -am package -DskipTests first");
-    }
-    Path trainer = trainerImage.resolve("bin/paddock-trainer");
-    kubelet =
-        KubeletHarness.start(
-            cluster,
-            NODE,
-            Map.of("nvidia.com/gpu", "2"),
-            Map.of("paddock/trainer", List.of(trainer.toString())));
-    int reportPort = TestComponents.freePort();
-    ClusterSettings settings =
-        new ClusterSettings(
-            "http://127.0.0.1:" + reportPort + "/v1/report",
-            "s3://" + BUCKET + "/",
-            minio.endpoint(),
-            STORE_SECRET,
-            null);
-    operator =
-        PaddockOperator.start(
-            new OperatorSettings(
-                settings,
-                Set.of(),
-                ReportTokens.randomKey(),
-                reportPort,
-                0,
-                2,
-                false,
-                "paddock",
-                "default",
-                "e2e"),
-            cluster.client());
+    real = new RealTrainerCluster(cluster, minio, NODE, BUCKET);
   }
 
   @AfterAll
   void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (kubelet != null) {
-      kubelet.close();
-    }
-    if (controllers != null) {
-      controllers.close();
+    if (real != null) {
+      real.close();
     }
   }
 
   @Test
   void aStudyOfRealTrainerPodsEndsWithGradedTrialsPrunedOnesAndArtifactsInMinio() throws Exception {
     String namespace = cluster.createNamespace("e2e");
-    createStoreSecret(namespace);
+    real.createStoreSecret(namespace);
     TrainingStudy study =
         cluster
             .client()
@@ -195,14 +139,7 @@ class EndToEndIT {
   private void assertArtifactsInMinio(String namespace, Trial trial) throws Exception {
     String prefix = "studies/" + namespace + "/e2e/trials/" + trial.getMetadata().getName() + "/";
     assertThat(trial.getStatus().artifacts()).isEqualTo("s3://" + BUCKET + "/" + prefix);
-    List<String> keys = new ArrayList<>();
-    for (Result<Item> item :
-        minio
-            .client()
-            .listObjects(
-                ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix).recursive(true).build())) {
-      keys.add(item.get().objectName());
-    }
+    List<String> keys = real.objects(prefix);
     assertThat(keys)
         .contains(
             prefix + "model/model.json",
@@ -211,22 +148,6 @@ class EndToEndIT {
             prefix + "epoch_metrics.csv",
             prefix + "checkpoints/latest.json");
     assertThat(keys).anyMatch(k -> k.startsWith(prefix + "checkpoints/epoch-"));
-  }
-
-  private void createStoreSecret(String namespace) {
-    cluster
-        .client()
-        .secrets()
-        .inNamespace(namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(STORE_SECRET)
-                .endMetadata()
-                .addToStringData("accessKey", minio.accessKey())
-                .addToStringData("secretKey", minio.secretKey())
-                .build())
-        .create();
   }
 
   private TrainingStudy awaitStudy(String namespace) {
@@ -257,7 +178,7 @@ class EndToEndIT {
                   .map(t -> t.getMetadata().getName() + "=" + t.getStatus())
                   .toList()
               + "\ntrainer logs:\n"
-              + kubelet.logs(),
+              + real.kubelet.logs(),
           e);
     }
   }

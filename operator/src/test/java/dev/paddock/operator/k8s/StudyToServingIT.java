@@ -8,9 +8,6 @@ import dev.paddock.api.v1alpha1.ModelDeployment;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.operator.k8s.archive.StoreCredentials;
-import dev.paddock.operator.report.ReportTokens;
-import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import dev.paddock.testsupport.MinioExtension;
@@ -19,11 +16,7 @@ import dev.paddock.testsupport.ProcessReaper;
 import dev.paddock.testsupport.TestComponents;
 import dev.paddock.testsupport.kubelet.KubeletHarness;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.minio.ListObjectsArgs;
-import io.minio.Result;
-import io.minio.messages.Item;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,79 +46,31 @@ class StudyToServingIT {
 
   private static final String NODE = "serving-node";
   private static final String BUCKET = "paddock-served";
-  private static final String STORE_SECRET = "paddock-store";
-  private static final String IMAGE = "paddock/trainer:0.1.0";
   private static final String JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx384m";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KubeCluster cluster;
   private MinioServer minio;
-  private ClusterControllers controllers;
-  private KubeletHarness kubelet;
-  private PaddockOperator operator;
-  private Path trainer;
+  private RealTrainerCluster real;
 
   @BeforeAll
   void start(KubeCluster cluster, MinioServer minio) {
     this.cluster = cluster;
     this.minio = minio;
-    minio.createBucket(BUCKET);
-    controllers = ClusterControllers.start(cluster);
-    Path trainerImage = TestComponents.repositoryRoot().resolve("trainer-image").toAbsolutePath();
-    if (!Files.isRegularFile(trainerImage.resolve("target/paddock-trainer.jar"))) {
-      throw new IllegalStateException(
-          "the trainer is not built: run ./mvnw -B -pl trainer-image -am package -DskipTests first");
-    }
-    trainer = trainerImage.resolve("bin/paddock-trainer");
-    kubelet =
-        KubeletHarness.start(
-            cluster,
-            NODE,
-            Map.of("nvidia.com/gpu", "2"),
-            Map.of("paddock/trainer", List.of(trainer.toString())));
-    int reportPort = TestComponents.freePort();
-    ClusterSettings settings =
-        new ClusterSettings(
-            "http://127.0.0.1:" + reportPort + "/v1/report",
-            "s3://" + BUCKET + "/",
-            minio.endpoint(),
-            STORE_SECRET,
-            null);
-    operator =
-        PaddockOperator.start(
-            new OperatorSettings(
-                settings,
-                Set.of(),
-                ReportTokens.randomKey(),
-                reportPort,
-                0,
-                2,
-                false,
-                "paddock",
-                "default",
-                "serving",
-                IMAGE,
-                new StoreCredentials(minio.accessKey(), minio.secretKey())),
-            cluster.client());
+    real = new RealTrainerCluster(cluster, minio, NODE, BUCKET);
   }
 
   @AfterAll
   void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (kubelet != null) {
-      kubelet.close();
-    }
-    if (controllers != null) {
-      controllers.close();
+    if (real != null) {
+      real.close();
     }
   }
 
   @Test
   void aStudyEndsArchivedRetiredAndServedFromItsBestModel() throws Exception {
     String namespace = cluster.createNamespace("served");
-    createStoreSecret(namespace);
+    real.createStoreSecret(namespace);
     String[] manifests =
         Files.readString(Path.of("src/test/resources/e2e/served-study.yaml")).split("\n---\n");
     var serialization = cluster.client().getKubernetesSerialization();
@@ -142,10 +84,10 @@ class StudyToServingIT {
         .hasSize(2)
         .allSatisfy(t -> assertThat(t.getStatus().archived()).startsWith("s3://" + BUCKET));
     assertThat(done.getStatus().retention().retired()).isEqualTo(2);
-    assertThat(objects("studies/" + namespace + "/served/retired/")).hasSize(2);
+    assertThat(real.objects("studies/" + namespace + "/served/retired/")).hasSize(2);
     for (Trial trial : kept) {
       String prefix = trial.getStatus().archived().substring(("s3://" + BUCKET + "/").length());
-      assertThat(objects(prefix))
+      assertThat(real.objects(prefix))
           .contains(prefix + "checksums.sha256", prefix + "metadata.json")
           .anyMatch(k -> k.startsWith(prefix + "model/"));
     }
@@ -198,7 +140,7 @@ class StudyToServingIT {
                   .get()
                   .getStatus()
               + "\ntrainer logs:\n"
-              + kubelet.logs(),
+              + real.kubelet.logs(),
           e);
     }
   }
@@ -242,7 +184,7 @@ class StudyToServingIT {
                   .get()
                   .getStatus()
               + "\nlogs:\n"
-              + kubelet.logs(),
+              + real.kubelet.logs(),
           e);
     }
   }
@@ -290,7 +232,7 @@ class StudyToServingIT {
     int port = TestComponents.freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
-                trainer.toString(),
+                real.trainer.toString(),
                 "serve",
                 "--model",
                 modelUri,
@@ -346,35 +288,7 @@ class StudyToServingIT {
     return response.body();
   }
 
-  private List<String> objects(String prefix) throws Exception {
-    List<String> keys = new ArrayList<>();
-    for (Result<Item> item :
-        minio
-            .client()
-            .listObjects(
-                ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix).recursive(true).build())) {
-      keys.add(item.get().objectName());
-    }
-    return keys;
-  }
-
   private List<Trial> trials(String namespace) {
     return cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
-  }
-
-  private void createStoreSecret(String namespace) {
-    cluster
-        .client()
-        .secrets()
-        .inNamespace(namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(STORE_SECRET)
-                .endMetadata()
-                .addToStringData("accessKey", minio.accessKey())
-                .addToStringData("secretKey", minio.secretKey())
-                .build())
-        .create();
   }
 }

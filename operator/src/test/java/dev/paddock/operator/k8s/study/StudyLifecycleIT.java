@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -46,8 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudyLifecycleIT {
 
-  private static final String QUICKSTART_BUDGET =
-      "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}";
+  private static final String QUICKSTART_BUDGET = QuickstartStudies.BUDGET;
   private static final String HOSTNAME = "kubernetes.io/hostname";
 
   private KubeCluster cluster;
@@ -383,27 +381,11 @@ class StudyLifecycleIT {
     return cluster.client().resources(Trial.class).inNamespace(namespace).list().getItems();
   }
 
-  /** The quickstart study, its trainer asking for a GPU, edited, created in the namespace. */
   private void createStudy(String namespace, UnaryOperator<String> edit) throws IOException {
-    String yaml =
-        edit.apply(
-            Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
-                .replace(
-                    "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
-                    "resources: {limits: {nvidia.com/gpu: 1}}"));
-    TrainingStudy study =
-        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
-    study.getMetadata().setNamespace(namespace);
-    cluster.client().resource(study).create();
+    QuickstartStudies.create(cluster, namespace, edit);
   }
 
   private TrainingStudy awaitPhase(String namespace, StudyPhase phase) {
-    return cluster
-        .client()
-        .resources(TrainingStudy.class)
-        .inNamespace(namespace)
-        .withName("quickstart")
-        .waitUntilCondition(
-            s -> s.getStatus() != null && s.getStatus().phase() == phase, 240, TimeUnit.SECONDS);
+    return QuickstartStudies.awaitPhase(cluster, namespace, phase);
   }
 }

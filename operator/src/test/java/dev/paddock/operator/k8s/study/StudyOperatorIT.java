@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -175,35 +174,18 @@ class StudyOperatorIT {
     assertThat(done.getStatus().trials().succeeded()).isEqualTo(4);
   }
 
-  private static final String QUICKSTART_BUDGET =
-      "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}";
+  private static final String QUICKSTART_BUDGET = QuickstartStudies.BUDGET;
 
   private void create(String namespace, String budget) throws IOException {
     createStudy(namespace, yaml -> yaml.replace(QUICKSTART_BUDGET, budget));
   }
 
-  /** The quickstart study, its trainer asking for a GPU, edited, created in the namespace. */
   private void createStudy(String namespace, UnaryOperator<String> edit) throws IOException {
-    String yaml =
-        edit.apply(
-            Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
-                .replace(
-                    "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
-                    "resources: {limits: {nvidia.com/gpu: 1}}"));
-    TrainingStudy study =
-        cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
-    study.getMetadata().setNamespace(namespace);
-    cluster.client().resource(study).create();
+    QuickstartStudies.create(cluster, namespace, edit);
   }
 
   private TrainingStudy awaitPhase(String namespace, StudyPhase phase) {
-    return cluster
-        .client()
-        .resources(TrainingStudy.class)
-        .inNamespace(namespace)
-        .withName("quickstart")
-        .waitUntilCondition(
-            s -> s.getStatus() != null && s.getStatus().phase() == phase, 180, TimeUnit.SECONDS);
+    return QuickstartStudies.awaitPhase(cluster, namespace, phase);
   }
 
   @Test
