@@ -48,11 +48,7 @@ final class OperatorProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.paddock.operator.cli.Paddock",
-            "operator"));
+        List.of("-cp", operatorClassPath(), "dev.paddock.operator.cli.Paddock", "operator"));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -68,12 +64,26 @@ final class OperatorProcess implements AutoCloseable {
     environment.put("PADDOCK_WATCH_NAMESPACES", String.join(",", namespaces));
     environment.putAll(env);
     try {
-      OperatorProcess operator = new OperatorProcess(builder.start(), healthPort);
+      Process process = builder.start();
+      // Never leave an operator behind, even when the benchmark is interrupted.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+      OperatorProcess operator = new OperatorProcess(process, healthPort);
       operator.awaitReady(log);
       return operator;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the operator", e);
     }
+  }
+
+  /**
+   * This JVM's class path without the JDK HTTP client that the test tools bring: the operator then
+   * talks to the API server through the Vert.x client, as in its image.
+   */
+  private static String operatorClassPath() {
+    return java.util.Arrays.stream(
+            System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.contains("kubernetes-httpclient-jdk"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private void awaitReady(Path log) {
