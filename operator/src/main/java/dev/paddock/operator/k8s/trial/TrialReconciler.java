@@ -162,6 +162,18 @@ public final class TrialReconciler implements Reconciler<Trial> {
     new TrialFinisher(study, settings.gpuResource(), clock)
         .finish(trial, status, outcome, siblings);
     onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));
+    long endedBefore =
+        siblings.stream()
+            .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
+            .filter(t -> t.getStatus() != null && isFinished(t.getStatus().phase()))
+            .count();
+    if (TrialEndEvents.recorded(status.phase, endedBefore)) {
+      announce(client, trial, status);
+    }
+    return patch(trial, status, context);
+  }
+
+  private void announce(KubernetesClient client, Trial trial, TrialStatusDraft status) {
     KubeEvents events = new KubeEvents(client, clock);
     String summary =
         status.phase + (status.code == null ? "" : " " + status.code) + ": " + status.message;
@@ -170,7 +182,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
     } else {
       events.normal(trial, status.reason, summary);
     }
-    return patch(trial, status, context);
   }
 
   private UpdateControl<Trial> running(

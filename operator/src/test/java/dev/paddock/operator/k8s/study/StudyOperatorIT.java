@@ -112,7 +112,10 @@ class StudyOperatorIT {
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("operator_sdk_").contains("paddock_report_latency");
+    assertThat(metrics.body())
+        .contains("operator_sdk_")
+        .contains("paddock_report_latency")
+        .contains("jvm_memory_used_bytes");
     assertThat(report.statusCode()).isEqualTo(401);
   }
 
