@@ -100,7 +100,11 @@ public final class ControlPlaneBench {
             "--concurrent-job-syncs=" + options.jobSyncs()));
   }
 
-  /** The test Stages, with the trial pod's completion delayed to make it run for a while. */
+  /**
+   * The test Stages, with the trial pod's completion delayed to make it run for a while: kwok
+   * draws the delay uniformly between the duration and the jitter duration (a jitter below the
+   * duration would replace it), here podMillis to 1.2 x podMillis.
+   */
   static Path stages(Path root, long podMillis) throws IOException {
     String stages = Files.readString(root.resolve("operator/src/test/resources/kwok/stages.yaml"));
     String anchor = "  name: pod-complete-with-summary\nspec:\n";
@@ -114,7 +118,7 @@ public final class ControlPlaneBench {
                 + "  delay:\n    durationMilliseconds: "
                 + podMillis
                 + "\n    jitterDurationMilliseconds: "
-                + podMillis / 5
+                + podMillis * 6 / 5
                 + "\n");
     Path file = Files.createTempFile("paddock-bench-stages-", ".yaml");
     file.toFile().deleteOnExit();
