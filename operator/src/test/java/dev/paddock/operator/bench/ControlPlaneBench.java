@@ -101,9 +101,9 @@ public final class ControlPlaneBench {
   }
 
   /**
-   * The test Stages, with the trial pod's completion delayed to make it run for a while: kwok
-   * draws the delay uniformly between the duration and the jitter duration (a jitter below the
-   * duration would replace it), here podMillis to 1.2 x podMillis.
+   * The test Stages, with the trial pod's completion delayed to make it run for a while: kwok draws
+   * the delay uniformly between the duration and the jitter duration (a jitter below the duration
+   * would replace it), here podMillis to 1.2 x podMillis.
    */
   static Path stages(Path root, long podMillis) throws IOException {
     String stages = Files.readString(root.resolve("operator/src/test/resources/kwok/stages.yaml"));
