@@ -45,45 +45,72 @@ public final class ClusterControllers implements AutoCloseable {
   }
 
   /**
+   * What a larger cluster needs beyond the defaults: a pod CIDR with room for every pod kwok runs,
+   * and extra flags (e.g. client QPS, sync concurrency) for the scheduler and the controller
+   * manager, appended after the defaults so that they win.
+   */
+  public record Options(
+      String podCidr, List<String> schedulerFlags, List<String> controllerManagerFlags) {
+
+    /** A /24 of pod addresses (enough for tests) and no extra flags. */
+    public static final Options DEFAULT = new Options("10.0.0.1/24", List.of(), List.of());
+  }
+
+  /**
    * Starts the scheduler, the controller manager and kwok against the cluster.
    *
    * @param kwokConfigs kwok configuration files (e.g. Stages that complete pods with a termination
    *     message); none: kwok's default stages
    */
   public static ClusterControllers start(KubeCluster cluster, Path... kwokConfigs) {
+    return start(cluster, Options.DEFAULT, kwokConfigs);
+  }
+
+  /** As {@link #start(KubeCluster, Path...)}, with the given options. */
+  public static ClusterControllers start(
+      KubeCluster cluster, Options options, Path... kwokConfigs) {
     try {
       Path workDir = Files.createTempDirectory("paddock-controllers-");
       Path kubeconfig = Files.writeString(workDir.resolve("kubeconfig.yaml"), cluster.kubeconfig());
       ClusterControllers controllers = new ClusterControllers(cluster, workDir);
+      List<String> scheduler = new ArrayList<>();
+      scheduler.addAll(
+          List.of(
+              "--kubeconfig=" + kubeconfig, "--leader-elect=false", "--secure-port=0", "--v=2"));
+      scheduler.addAll(options.schedulerFlags());
       controllers.launch(
           "kube-scheduler",
           TestComponents.k8sBinary("kube-scheduler"),
-          "--kubeconfig=" + kubeconfig,
-          "--leader-elect=false",
-          "--secure-port=0",
-          "--v=2");
+          scheduler.toArray(String[]::new));
+      List<String> controllerManager = new ArrayList<>();
+      controllerManager.addAll(
+          List.of(
+              "--kubeconfig=" + kubeconfig,
+              "--leader-elect=false",
+              "--secure-port=0",
+              "--controllers=" + String.join(",", CONTROLLERS),
+              "--concurrent-job-syncs=10"));
+      controllerManager.addAll(options.controllerManagerFlags());
       controllers.launch(
           "kube-controller-manager",
           TestComponents.k8sBinary("kube-controller-manager"),
-          "--kubeconfig=" + kubeconfig,
-          "--leader-elect=false",
-          "--secure-port=0",
-          "--controllers=" + String.join(",", CONTROLLERS),
-          "--concurrent-job-syncs=10");
+          controllerManager.toArray(String[]::new));
       controllers.launch(
-          "kwok", TestComponents.binary("kwok"), kwokArguments(kubeconfig, kwokConfigs));
+          "kwok",
+          TestComponents.binary("kwok"),
+          kwokArguments(kubeconfig, options.podCidr(), kwokConfigs));
       return controllers;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static String[] kwokArguments(Path kubeconfig, Path... configs) {
+  private static String[] kwokArguments(Path kubeconfig, String podCidr, Path... configs) {
     List<String> args = new ArrayList<>();
     args.add("--kubeconfig=" + kubeconfig);
     args.add("--manage-all-nodes=false");
     args.add("--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake");
-    args.add("--cidr=10.0.0.1/24");
+    args.add("--cidr=" + podCidr);
     args.add("--node-ip=10.0.0.1");
     for (Path config : configs) {
       args.add("--config=" + config.toAbsolutePath());

@@ -39,6 +39,14 @@ public final class KubeCluster implements AutoCloseable {
 
   /** Starts etcd and kube-apiserver and installs every CRD in the given directory. */
   public static KubeCluster start(Path crdDirectory) {
+    return start(crdDirectory, List.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, with extra kube-apiserver flags (e.g. {@code --audit-policy-file},
+   * {@code --audit-log-path}), each {@code --name=value} or {@code --name}.
+   */
+  public static KubeCluster start(Path crdDirectory, List<String> apiServerFlags) {
     Path cache = TestComponents.cacheDir();
     if (!Files.isDirectory(cache.resolve("k8s"))) {
       throw new IllegalStateException(
@@ -51,6 +59,7 @@ public final class KubeCluster implements AutoCloseable {
             .withTestDir(cache.toString())
             .withOfflineMode(true)
             .withApiServerVersion(System.getenv("PADDOCK_K8S_VERSION"))
+            .withApiServerFlags(apiServerFlags)
             .build();
     KubeAPIServer server = new KubeAPIServer(config);
     // Stop etcd and the API server with the JVM even when a test run is aborted.

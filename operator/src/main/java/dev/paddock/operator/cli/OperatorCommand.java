@@ -21,11 +21,14 @@ import picocli.CommandLine.Command;
     })
 final class OperatorCommand implements Callable<Integer> {
 
+  /** The user agent of the operator's API requests. */
+  static final String USER_AGENT = "paddock-operator/" + Paddock.VERSION;
+
   @Override
   public Integer call() throws InterruptedException {
     OperatorSettings settings = OperatorSettings.fromEnv(System.getenv());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient client = ApiRequestMetrics.client(Config.autoConfigure(null), registry);
+    KubernetesClient client = ApiRequestMetrics.client(clientConfig(), registry);
     PaddockOperator operator = PaddockOperator.start(settings, client, registry);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -39,5 +42,15 @@ final class OperatorCommand implements Callable<Integer> {
                 "paddock-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The in-cluster (or kubeconfig) configuration, with a user agent of its own so that the API
+   * server's audit log and request metrics tell the operator's requests apart.
+   */
+  static Config clientConfig() {
+    Config config = Config.autoConfigure(null);
+    config.setUserAgent(USER_AGENT);
+    return config;
   }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "paddock",
     mixinStandardHelpOptions = true,
-    version = "paddock 0.1.0",
+    version = "paddock " + Paddock.VERSION,
     description = "Machine-learning training studies, on a Kubernetes cluster or on this machine.",
     subcommands = {
       RunCommand.class,
@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       OperatorCommand.class
     })
 public final class Paddock {
+
+  /** The release, as {@code --version} shows it and the operator's user agent carries it. */
+  static final String VERSION = "0.1.0";
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -72,6 +74,9 @@ public final class PaddockOperator implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ReportTokens tokens = new ReportTokens(settings.reportKey());
     Leadership leadership = new Leadership();
+    // Heap and CPU of the process, so its footprint can be watched (and benchmarked).
+    new JvmMemoryMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
     Operator operator =
         new Operator(
             o -> {
@@ -121,7 +126,8 @@ public final class PaddockOperator implements AutoCloseable {
 
   /**
    * {@code /healthz} and {@code /readyz} (the process is up and its servers answer) and {@code
-   * /metrics} (Prometheus: the operator SDK's reconcile metrics and Paddock's report latency).
+   * /metrics} (Prometheus: the operator SDK's reconcile metrics, Paddock's report latency, and the
+   * JVM's memory and CPU).
    */
   private static HttpServer health(int port, PrometheusMeterRegistry registry) {
     try {

@@ -206,6 +206,7 @@ class HelmChartIT {
       assertCan(sa, ns, "update", "modeldeployments.paddock.dev", "status");
       assertCan(sa, ns, "create", "jobs.batch");
       assertCan(sa, ns, "delete", "pods");
+      assertCan(sa, ns, "watch", "pods"); // the trial controller's pod informer
       assertCan(sa, ns, "get", "pods", "log");
       assertCan(sa, ns, "create", "events");
       assertCan(sa, ns, "create", "events.events.k8s.io");

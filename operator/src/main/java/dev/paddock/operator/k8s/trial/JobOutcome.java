@@ -35,15 +35,7 @@ public record JobOutcome(
 
   /** Reads the Job's conditions and, once it has ended, its last pod's termination message. */
   public static JobOutcome of(Job job, List<Pod> pods) {
-    Optional<JobCondition> end =
-        job.getStatus() == null || job.getStatus().getConditions() == null
-            ? Optional.empty()
-            : job.getStatus().getConditions().stream()
-                .filter(
-                    c ->
-                        ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
-                            && "True".equals(c.getStatus()))
-                .findFirst();
+    Optional<JobCondition> end = end(job);
     if (end.isEmpty()) {
       return RUNNING;
     }
@@ -83,6 +75,22 @@ public record JobOutcome(
         metrics,
         error,
         durationSeconds(job));
+  }
+
+  /** Whether the Job has ended (Complete or Failed), whatever its pods say. */
+  static boolean ended(Job job) {
+    return end(job).isPresent();
+  }
+
+  private static Optional<JobCondition> end(Job job) {
+    return job.getStatus() == null || job.getStatus().getConditions() == null
+        ? Optional.empty()
+        : job.getStatus().getConditions().stream()
+            .filter(
+                c ->
+                    ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                        && "True".equals(c.getStatus()))
+            .findFirst();
   }
 
   /** Wall seconds from the Job's start to its end, as the Job controller recorded them. */

@@ -128,6 +128,7 @@ class StudyOperatorIT {
         .contains("operator_sdk_")
         .contains("paddock_report_latency")
         .contains("paddock_trials{phase=\"Running\"}")
+        .contains("jvm_memory_used_bytes")
         .containsPattern("paddock_api_requests_total\\{code=\"200\",method=\"GET\"\\} [1-9]");
     assertThat(report.statusCode()).isEqualTo(401);
   }

@@ -1,0 +1,24 @@
+package dev.paddock.operator.k8s.trial;
+
+import dev.paddock.api.v1alpha1.TrialPhase;
+
+/**
+ * Which trial endings become Kubernetes Events: every failure (a Warning someone must look at), and
+ * the first {@link #NORMAL_PER_STUDY} successful or pruned endings of a study. Beyond that an event
+ * per trial is one API write each that nobody reads (a study may run thousands of trials; events
+ * expire within the hour); the trial's status keeps its phase, reason, grade and code, and the
+ * study's own events tell its story.
+ */
+final class TrialEndEvents {
+
+  static final int NORMAL_PER_STUDY = 25;
+
+  private TrialEndEvents() {}
+
+  /**
+   * @param endedBefore how many other trials of the study had ended when this one did
+   */
+  static boolean recorded(TrialPhase phase, long endedBefore) {
+    return phase == TrialPhase.Failed || endedBefore < NORMAL_PER_STUDY;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.paddock.operator.bench;
+
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.testsupport.KubeCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The benchmark's three runs on one cluster (the ceiling's plain Jobs, one big study, many
+ * concurrent studies), each Paddock run with a fresh operator process watching only its own
+ * namespace, and the table of their figures against the targets.
+ */
+final class Scenarios {
+
+  static final double MIN_RATIO = 0.8;
+  static final double MAX_WRITES_PER_TRIAL = 6;
+  static final long MAX_HEAP_BYTES = 512L << 20;
+
+  /** One Paddock run's figures. */
+  record Figures(String name, StudyRun.Result run, AuditWrites writes, long heapBytes) {}
+
+  private final BenchOptions options;
+  private final KubeCluster cluster;
+  private final KubernetesClient client;
+  private final Path kubeconfig;
+  private final Path auditLog;
+  private final Path workDir;
+
+  Scenarios(
+      BenchOptions options,
+      KubeCluster cluster,
+      KubernetesClient client,
+      Path kubeconfig,
+      Path auditLog,
+      Path workDir) {
+    this.options = options;
+    this.cluster = cluster;
+    this.client = client;
+    this.kubeconfig = kubeconfig;
+    this.auditLog = auditLog;
+    this.workDir = workDir;
+  }
+
+  void runAll(Consumer<String> log) throws Exception {
+    String ceilingNamespace = cluster.createNamespace("ceiling");
+    TrainingStudy template =
+        ControlPlaneBench.study(
+            "ceiling", ceilingNamespace, options.trials(), options.parallelism());
+    log.accept(
+        "ceiling: " + options.trials() + " plain Jobs, " + options.parallelism() + " in flight");
+    CeilingRun.Result ceiling =
+        CeilingRun.run(
+            client,
+            ceilingNamespace,
+            i -> ControlPlaneBench.ceilingJob(template, i),
+            options.trials(),
+            options.parallelism(),
+            ControlPlaneBench.timeout(options));
+    log.accept(String.format(Locale.ROOT, "ceiling: %.2f Jobs/s", ceiling.perSecond()));
+
+    List<Figures> runs = new ArrayList<>();
+    runs.add(
+        paddock("1 study x " + options.trials(), 1, options.trials(), options.parallelism(), log));
+    runs.add(
+        paddock(
+            options.studies() + " studies x " + options.trialsPerStudy(),
+            options.studies(),
+            options.trialsPerStudy(),
+            options.parallelismPerStudy(),
+            log));
+    print(ceiling, runs);
+  }
+
+  private Figures paddock(
+      String name, int studies, int trials, int parallelism, Consumer<String> log)
+      throws Exception {
+    String namespace = cluster.createNamespace("paddock");
+    Path operatorLog = workDir.resolve(namespace + "-operator.log");
+    log.accept(name + ": starting the operator (its own JVM) on namespace " + namespace);
+    long auditFrom = Files.size(auditLog);
+    StudyRun.Result run;
+    long heap;
+    try (OperatorProcess operator =
+        OperatorProcess.start(
+            kubeconfig,
+            List.of(namespace),
+            operatorJvm(),
+            Map.of("PADDOCK_RECONCILE_THREADS", String.valueOf(options.reconcileThreads())),
+            operatorLog)) {
+      log.accept(name + ": applying, parallelism " + parallelism + " per study");
+      run =
+          StudyRun.run(
+              client,
+              namespace,
+              ControlPlaneBench.studies(namespace, studies, trials, parallelism),
+              ControlPlaneBench.timeout(options));
+      log.accept(String.format(Locale.ROOT, "%s: %.2f trials/s", name, run.perSecond()));
+      // Let the operator finish what follows the last trial (the study's final status).
+      OperatorProcess.sleep(5000);
+      heap = operator.heapAfterGc();
+    }
+    // The audit backend writes in batches: give it a moment to flush the last writes.
+    OperatorProcess.sleep(3000);
+    AuditWrites writes =
+        AuditWrites.count(
+            AuditWrites.linesFrom(auditLog, auditFrom), ControlPlaneBench.OPERATOR_AGENT);
+    log.accept(name + ": operator writes by request: " + writes.byRequest());
+    return new Figures(name, run, writes, heap);
+  }
+
+  private List<String> operatorJvm() {
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Dkubernetes.max.concurrent.requests=" + options.clientConcurrency());
+    jvm.add("-Dkubernetes.max.concurrent.requests.per.host=" + options.clientConcurrency());
+    jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    for (String option : options.operatorJvm().trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        jvm.add(option);
+      }
+    }
+    return jvm;
+  }
+
+  private void print(CeilingRun.Result ceiling, List<Figures> runs) {
+    System.out.printf(
+        Locale.ROOT,
+        "%n## Control plane: %d kwok nodes x %d GPUs, pods run %.1f s, %d CPU cores%n%n",
+        options.nodes(),
+        options.gpusPerNode(),
+        options.podMillis() / 1000.0,
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "ceiling: %d plain Jobs, %d in flight: %.2f Jobs/s (first %d created in %.1f s)%n%n",
+        ceiling.jobs(),
+        options.parallelism(),
+        ceiling.perSecond(),
+        Math.min(options.parallelism(), ceiling.jobs()),
+        ceiling.firstWaveSeconds());
+    System.out.println(
+        "| run | trials (succeeded) | trials/s | vs ceiling (>= 0.8x) | first wave | operator"
+            + " writes/trial (<= 6) | operator heap (< 512 MiB) |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (Figures f : runs) {
+      double ratio = f.run().perSecond() / ceiling.perSecond();
+      double writes = (double) f.writes().total() / f.run().trials();
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d (%d) | %.2f | %.2fx %s | %.1f s | %.2f %s | %.0f MiB %s |%n",
+          f.name(),
+          f.run().trials(),
+          f.run().succeeded(),
+          f.run().perSecond(),
+          ratio,
+          verdict(ratio >= MIN_RATIO),
+          f.run().firstWaveSeconds(),
+          writes,
+          verdict(writes <= MAX_WRITES_PER_TRIAL),
+          f.heapBytes() / (double) (1 << 20),
+          verdict(f.heapBytes() < MAX_HEAP_BYTES));
+    }
+    System.out.println();
+    for (Figures f : runs) {
+      System.out.println("operator writes, " + f.name() + ":");
+      f.writes()
+          .byRequest()
+          .forEach(
+              (request, count) ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "  %-40s %7d  %.2f/trial%n",
+                      request,
+                      count,
+                      count / (double) f.run().trials()));
+    }
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "PASS" : "MISS";
+  }
+}
