@@ -14,25 +14,61 @@ final class StudyConditions {
 
   private StudyConditions() {}
 
+  /**
+   * @param previous the conditions the status had: a condition whose status did not change keeps
+   *     its lastTransitionTime (it marks transitions, and an unchanged status is then an identical
+   *     write)
+   */
   static List<Condition> of(
-      StudyPhase phase, String reason, String message, long generation, Instant now) {
+      StudyPhase phase,
+      String reason,
+      String message,
+      long generation,
+      Instant now,
+      List<Condition> previous) {
     boolean failed = phase == StudyPhase.FAILED;
     boolean succeeded = phase == StudyPhase.SUCCEEDED;
     return List.of(
-        condition("Ready", !failed, reason, message, generation, now),
-        condition("Succeeded", succeeded, reason, message, generation, now),
-        condition("Failed", failed, reason, message, generation, now));
+        condition(
+            "Ready", !failed, reason, message, generation, since("Ready", !failed, previous, now)),
+        condition(
+            "Succeeded",
+            succeeded,
+            reason,
+            message,
+            generation,
+            since("Succeeded", succeeded, previous, now)),
+        condition(
+            "Failed", failed, reason, message, generation, since("Failed", failed, previous, now)));
+  }
+
+  private static String since(String type, boolean status, List<Condition> previous, Instant now) {
+    if (previous != null) {
+      for (Condition c : previous) {
+        if (type.equals(c.getType())
+            && (status ? "True" : "False").equals(c.getStatus())
+            && c.getLastTransitionTime() != null) {
+          return c.getLastTransitionTime();
+        }
+      }
+    }
+    return now.toString();
   }
 
   private static Condition condition(
-      String type, boolean status, String reason, String message, long generation, Instant now) {
+      String type,
+      boolean status,
+      String reason,
+      String message,
+      long generation,
+      String lastTransitionTime) {
     return new ConditionBuilder()
         .withType(type)
         .withStatus(status ? "True" : "False")
         .withReason(reason)
         .withMessage(message)
         .withObservedGeneration(generation)
-        .withLastTransitionTime(now.toString())
+        .withLastTransitionTime(lastTransitionTime)
         .build();
   }
 }

@@ -33,6 +33,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
@@ -41,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps a study's trials coming: each reconcile reads the study's Trials, asks the shared {@link
@@ -53,6 +55,7 @@ public final class TrainingStudyReconciler
 
   private final Clock clock;
   private final StudyHousekeeping housekeeping;
+  private InformerEventSource<Trial, TrainingStudy> trialSource;
 
   /**
    * @param store the artifact store that archive and retention use
@@ -88,10 +91,11 @@ public final class TrainingStudyReconciler
   @Override
   public List<EventSource<?, TrainingStudy>> prepareEventSources(
       EventSourceContext<TrainingStudy> context) {
-    return List.of(
+    trialSource =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Trial.class, TrainingStudy.class).build(),
-            context));
+            context);
+    return List.of(trialSource);
   }
 
   @Override
@@ -151,9 +155,7 @@ public final class TrainingStudyReconciler
         due = null;
       }
     }
-    for (Suggestion suggestion : plan.create()) {
-      create(context.getClient(), study, definition, run, suggestion);
-    }
+    createAll(context, study, definition, run, plan.create());
     if (plan.stopRunning()) {
       stopRunning(context.getClient(), trials, plan.message());
     }
@@ -198,6 +200,27 @@ public final class TrainingStudyReconciler
         suspended);
   }
 
+  /**
+   * Creates the planned trials concurrently (on the operator SDK's workflow executor): one at a
+   * time, a first wave of hundreds would wait for hundreds of round trips.
+   */
+  private void createAll(
+      Context<TrainingStudy> context,
+      TrainingStudy study,
+      StudyDefinition definition,
+      StudyRun run,
+      List<Suggestion> suggestions) {
+    CompletableFuture.allOf(
+            suggestions.stream()
+                .map(
+                    suggestion ->
+                        CompletableFuture.runAsync(
+                            () -> create(context.getClient(), study, definition, run, suggestion),
+                            context.getWorkflowExecutorService()))
+                .toArray(CompletableFuture[]::new))
+        .join();
+  }
+
   private void create(
       KubernetesClient client,
       TrainingStudy study,
@@ -227,7 +250,9 @@ public final class TrainingStudyReconciler
         new TrialSpec(
             name, (int) suggestion.index(), definition.epochs(), suggestion.parameters()));
     try {
-      client.resource(trial).create();
+      Trial created = client.resource(trial).create();
+      // Into the cache at once: the next reconcile must not plan (and create) it again.
+      trialSource.handleRecentResourceCreate(ResourceID.fromResource(created), created);
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
@@ -329,7 +354,12 @@ public final class TrainingStudyReconciler
             generation,
             withHousekeeping(
                 StudyConditions.of(
-                    outcome.phase(), outcome.reason(), outcome.message(), generation, now),
+                    outcome.phase(),
+                    outcome.reason(),
+                    outcome.message(),
+                    generation,
+                    now,
+                    study.getStatus() == null ? null : study.getStatus().conditions()),
                 house),
             plan == null ? null : PlanStatus.counts(plan),
             plan == null ? null : PlanStatus.best(plan),
