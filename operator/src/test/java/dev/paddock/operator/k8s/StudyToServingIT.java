@@ -79,12 +79,16 @@ class StudyToServingIT {
     cluster.client().resource(study).create();
 
     TrainingStudy done = awaitArchivedAndRetired(namespace);
+    // The top half is judged as trials finish, and an archive is never taken back: two or three
+    // trials are archived, depending on the order they ended in. Every other trial is retired
+    // (keepTrials 2, and archived trials are never deleted).
+    int archived = done.getStatus().archive().archived();
     List<Trial> kept = trials(namespace);
     assertThat(kept)
-        .hasSize(2)
+        .hasSize(archived)
         .allSatisfy(t -> assertThat(t.getStatus().archived()).startsWith("s3://" + BUCKET));
-    assertThat(done.getStatus().retention().retired()).isEqualTo(2);
-    assertThat(real.objects("studies/" + namespace + "/served/retired/")).hasSize(2);
+    assertThat(done.getStatus().retention().retired()).isEqualTo(4 - archived);
+    assertThat(real.objects("studies/" + namespace + "/served/retired/")).hasSize(4 - archived);
     for (Trial trial : kept) {
       String prefix = trial.getStatus().archived().substring(("s3://" + BUCKET + "/").length());
       assertThat(real.objects(prefix))
@@ -124,9 +128,11 @@ class StudyToServingIT {
                       && s.getStatus() != null
                       && s.getStatus().phase() == StudyPhase.Succeeded
                       && s.getStatus().archive() != null
-                      && Integer.valueOf(2).equals(s.getStatus().archive().archived())
+                      && s.getStatus().archive().archived() != null
+                      && s.getStatus().archive().archived() >= 2
                       && s.getStatus().retention() != null
-                      && Integer.valueOf(2).equals(s.getStatus().retention().retired()),
+                      && Integer.valueOf(4 - s.getStatus().archive().archived())
+                          .equals(s.getStatus().retention().retired()),
               480,
               TimeUnit.SECONDS);
     } catch (RuntimeException e) {

@@ -107,20 +107,7 @@ public final class TrainingStudyReconciler
       definition = StudyDefinitions.from(study.getMetadata().getName(), study.getSpec());
       schedule = StudySchedule.of(study.getSpec().schedule());
     } catch (InvalidStudyException e) {
-      announce(study, context.getClient(), StudyPhase.Failed, "InvalidSpec", e.getMessage());
-      return UpdateControl.patchStatus(
-          status(
-              study,
-              StudyRun.of(study.getStatus()),
-              new StudyOutcome(
-                  dev.paddock.operator.study.StudyPhase.FAILED,
-                  "InvalidSpec",
-                  e.getMessage(),
-                  null,
-                  0,
-                  null),
-              null,
-              null));
+      return invalid(study, context.getClient(), e);
     }
     Instant now = clock.instant();
     boolean suspended = Boolean.TRUE.equals(study.getSpec().suspend());
@@ -131,30 +118,12 @@ public final class TrainingStudyReconciler
     if (!house.canPlan()) {
       return UpdateControl.<TrainingStudy>noUpdate().rescheduleAfter(house.retryAfter());
     }
-    StudyRun run = StudyRun.of(study.getStatus());
-    List<Trial> trials = run.trialsOf(house.trials());
-    StudyPlan plan = plan(definition, study, context.getClient(), trials, suspended);
-    Instant due = null;
-    if (schedule.isPresent() && plan.phase().isTerminal() && !suspended) {
-      due = schedule.get().dueAfter(run.endedOr(now), run.scheduledAt());
-      if (!due.isAfter(now)) {
-        run = run.next(due, now);
-        new KubeEvents(context.getClient(), clock)
-            .normal(
-                study,
-                "RunStarted",
-                "run "
-                    + run.generation()
-                    + " started by schedule '"
-                    + schedule.get().expression()
-                    + "' (due "
-                    + due
-                    + ")");
-        trials = List.of();
-        plan = plan(definition, study, context.getClient(), trials, suspended);
-        due = null;
-      }
-    }
+    RunPlan planned =
+        planRun(study, definition, schedule, house.trials(), context.getClient(), now, suspended);
+    StudyRun run = planned.run();
+    List<Trial> trials = planned.trials();
+    StudyPlan plan = planned.plan();
+    Instant due = planned.due();
     createAll(context, study, definition, run, plan.create());
     if (plan.stopRunning()) {
       stopRunning(context.getClient(), trials, plan.message());
@@ -172,13 +141,72 @@ public final class TrainingStudyReconciler
                 definition, trials.stream().map(t -> StudyTrials.of(t).observation()).toList()));
     UpdateControl<TrainingStudy> update =
         UpdateControl.patchStatus(status(study, run, outcome, due, house));
-    Duration untilDue = due == null ? null : Duration.between(now, due);
-    Duration retry = house.retry().orElse(null);
     Duration next =
-        untilDue == null
-            ? retry
-            : retry == null || untilDue.compareTo(retry) < 0 ? untilDue : retry;
+        earliest(due == null ? null : Duration.between(now, due), house.retry().orElse(null));
     return next == null ? update : update.rescheduleAfter(next);
+  }
+
+  private UpdateControl<TrainingStudy> invalid(
+      TrainingStudy study, KubernetesClient client, InvalidStudyException e) {
+    announce(study, client, StudyPhase.Failed, "InvalidSpec", e.getMessage());
+    StudyOutcome outcome =
+        new StudyOutcome(
+            dev.paddock.operator.study.StudyPhase.FAILED,
+            "InvalidSpec",
+            e.getMessage(),
+            null,
+            0,
+            null);
+    return UpdateControl.patchStatus(
+        status(study, StudyRun.of(study.getStatus()), outcome, null, null));
+  }
+
+  /** The run to plan, its trials and plan, and when the next scheduled run is due (if waiting). */
+  private record RunPlan(StudyRun run, List<Trial> trials, StudyPlan plan, Instant due) {}
+
+  /**
+   * Plans the current run; when it has ended and its schedule's next tick has come, starts the next
+   * run (an event says so) and plans that instead.
+   */
+  private RunPlan planRun(
+      TrainingStudy study,
+      StudyDefinition definition,
+      Optional<StudySchedule> schedule,
+      java.util.Collection<Trial> allTrials,
+      KubernetesClient client,
+      Instant now,
+      boolean suspended) {
+    StudyRun run = StudyRun.of(study.getStatus());
+    List<Trial> trials = run.trialsOf(allTrials);
+    StudyPlan plan = plan(definition, study, client, trials, suspended);
+    if (schedule.isEmpty() || !plan.phase().isTerminal() || suspended) {
+      return new RunPlan(run, trials, plan, null);
+    }
+    Instant due = schedule.get().dueAfter(run.endedOr(now), run.scheduledAt());
+    if (due.isAfter(now)) {
+      return new RunPlan(run, trials, plan, due);
+    }
+    StudyRun next = run.next(due, now);
+    new KubeEvents(client, clock)
+        .normal(
+            study,
+            "RunStarted",
+            "run "
+                + next.generation()
+                + " started by schedule '"
+                + schedule.get().expression()
+                + "' (due "
+                + due
+                + ")");
+    return new RunPlan(
+        next, List.of(), plan(definition, study, client, List.of(), suspended), null);
+  }
+
+  private static Duration earliest(Duration a, Duration b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
