@@ -142,6 +142,14 @@ public final class TrialReconciler implements Reconciler<Trial> {
           status,
           PodHistory.of(List.copyOf(context.getSecondaryResources(Pod.class))));
     }
+    return finish(context, study, trial, job);
+  }
+
+  /** The Job has ended: the trial's final status, from the server's copies of it and its pods. */
+  private UpdateControl<Trial> finish(
+      Context<Trial> context, TrainingStudy study, Trial trial, Job job) {
+    KubernetesClient client = context.getClient();
+    String namespace = trial.getMetadata().getNamespace();
     // The pod cache may lag the Job's: the summary comes from the server's pods.
     List<Pod> pods =
         client
@@ -153,12 +161,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
     JobOutcome outcome = JobOutcome.of(job, pods);
     // The informer may not have seen our last status write yet: finish once, from the server's
     // copy.
-    Trial current =
-        client
-            .resources(Trial.class)
-            .inNamespace(namespace)
-            .withName(trial.getMetadata().getName())
-            .get();
+    Trial current = read(client, trial);
     if (current == null
         || (current.getStatus() != null && isFinished(current.getStatus().phase()))) {
       return UpdateControl.noUpdate();
@@ -166,7 +169,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
     List<Trial> siblings = context.getPrimaryCache().byIndex(BY_STUDY, studyKey(trial));
     // Finish from the server's copy too: the report endpoint's writes (the pruning reason, the
     // latest curve) may not have reached the informer's, and this patch would undo them.
-    status = TrialStatusDraft.of(current.getStatus());
+    TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
     new TrialFinisher(study, settings.gpuResource(), clock)
         .finish(trial, status, outcome, siblings);
     onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));

@@ -111,6 +111,9 @@ class ClusterReportsIT {
             () -> reports.onEpoch(new EpochReport(new TrialRef(ns, "quickstart-9"), 1, Map.of())))
         .isInstanceOf(ReportListener.UnknownTrialException.class);
     cache.close();
+    // The API server is shared with later test classes whose operators watch every namespace.
+    cluster.client().resources(Trial.class).inNamespace(ns).delete();
+    cluster.client().resources(TrainingStudy.class).inNamespace(ns).delete();
   }
 
   private static void trial(KubeCluster cluster, String ns, int index, TrialStatus status) {
