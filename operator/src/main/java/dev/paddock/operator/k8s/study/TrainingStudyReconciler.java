@@ -1,9 +1,7 @@
 package dev.paddock.operator.k8s.study;
 
-import dev.paddock.api.v1alpha1.EnsembleResult;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
-import dev.paddock.api.v1alpha1.TrainingStudyStatus;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.KubeEvents;
@@ -130,8 +128,8 @@ public final class TrainingStudyReconciler
     }
     announce(
         study, context.getClient(), PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
-    StudyOutcome outcome =
-        new StudyOutcome(
+    StudyStatusBuilder.StudyOutcome outcome =
+        new StudyStatusBuilder.StudyOutcome(
             plan.phase(),
             plan.reason(),
             plan.message(),
@@ -140,7 +138,8 @@ public final class TrainingStudyReconciler
             PlanStatus.ensemble(
                 definition, trials.stream().map(t -> StudyTrials.of(t).observation()).toList()));
     UpdateControl<TrainingStudy> update =
-        UpdateControl.patchStatus(status(study, run, outcome, due, house));
+        UpdateControl.patchStatus(
+            StudyStatusBuilder.status(study, run, outcome, due, house, clock.instant()));
     Duration next =
         earliest(due == null ? null : Duration.between(now, due), house.retry().orElse(null));
     return next == null ? update : update.rescheduleAfter(next);
@@ -149,8 +148,8 @@ public final class TrainingStudyReconciler
   private UpdateControl<TrainingStudy> invalid(
       TrainingStudy study, KubernetesClient client, InvalidStudyException e) {
     announce(study, client, StudyPhase.Failed, "InvalidSpec", e.getMessage());
-    StudyOutcome outcome =
-        new StudyOutcome(
+    StudyStatusBuilder.StudyOutcome outcome =
+        new StudyStatusBuilder.StudyOutcome(
             dev.paddock.operator.study.StudyPhase.FAILED,
             "InvalidSpec",
             e.getMessage(),
@@ -158,7 +157,8 @@ public final class TrainingStudyReconciler
             0,
             null);
     return UpdateControl.patchStatus(
-        status(study, StudyRun.of(study.getStatus()), outcome, null, null));
+        StudyStatusBuilder.status(
+            study, StudyRun.of(study.getStatus()), outcome, null, null, clock.instant()));
   }
 
   /** The run to plan, its trials and plan, and when the next scheduled run is due (if waiting). */
@@ -343,73 +343,5 @@ public final class TrainingStudyReconciler
         .filter(t -> t.getStatus() != null && t.getStatus().gpuSeconds() != null)
         .mapToLong(t -> t.getStatus().gpuSeconds())
         .sum();
-  }
-
-  /** What this reconcile found, for the status. */
-  private record StudyOutcome(
-      dev.paddock.operator.study.StudyPhase phase,
-      String reason,
-      String message,
-      StudyPlan plan,
-      long gpuSeconds,
-      EnsembleResult ensemble) {}
-
-  /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
-  private TrainingStudy status(
-      TrainingStudy study,
-      StudyRun run,
-      StudyOutcome outcome,
-      Instant due,
-      StudyHousekeeping.Result house) {
-    TrainingStudy fresh = new TrainingStudy();
-    fresh.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(study.getMetadata().getName())
-            .withNamespace(study.getMetadata().getNamespace())
-            .build());
-    long generation =
-        study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
-    Instant now = clock.instant();
-    String started = run.started() != null ? run.started() : now.toString();
-    String completed =
-        outcome.phase().isTerminal()
-            ? (run.completed() != null ? run.completed() : now.toString())
-            : null;
-    StudyPlan plan = outcome.plan();
-    fresh.setStatus(
-        new TrainingStudyStatus(
-            PlanStatus.phase(outcome.phase()),
-            generation,
-            withHousekeeping(
-                StudyConditions.of(
-                    outcome.phase(),
-                    outcome.reason(),
-                    outcome.message(),
-                    generation,
-                    now,
-                    study.getStatus() == null ? null : study.getStatus().conditions()),
-                house),
-            plan == null ? null : PlanStatus.counts(plan),
-            plan == null ? null : PlanStatus.best(plan),
-            outcome.ensemble(),
-            outcome.gpuSeconds(),
-            run.generation(),
-            started,
-            completed,
-            run.scheduled(),
-            due == null ? null : due.toString(),
-            house == null ? null : house.archive(),
-            house == null ? null : house.retention()));
-    return fresh;
-  }
-
-  private static List<io.fabric8.kubernetes.api.model.Condition> withHousekeeping(
-      List<io.fabric8.kubernetes.api.model.Condition> conditions, StudyHousekeeping.Result house) {
-    if (house == null || house.conditions().isEmpty()) {
-      return conditions;
-    }
-    List<io.fabric8.kubernetes.api.model.Condition> all = new java.util.ArrayList<>(conditions);
-    all.addAll(house.conditions());
-    return all;
   }
 }

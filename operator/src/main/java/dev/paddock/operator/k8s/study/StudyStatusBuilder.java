@@ -1,0 +1,88 @@
+package dev.paddock.operator.k8s.study;
+
+import dev.paddock.api.v1alpha1.EnsembleResult;
+import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.TrainingStudyStatus;
+import dev.paddock.operator.study.PlanStatus;
+import dev.paddock.operator.study.StudyPlan;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A study's status as one reconcile found it: the current run's counts, best trial and conditions,
+ * the schedule's times, and what archive and retention report. Written whole each time, so it stays
+ * bounded and never keeps a stale field.
+ */
+final class StudyStatusBuilder {
+
+  private StudyStatusBuilder() {}
+
+  /** What this reconcile found, for the status. */
+  record StudyOutcome(
+      dev.paddock.operator.study.StudyPhase phase,
+      String reason,
+      String message,
+      StudyPlan plan,
+      long gpuSeconds,
+      EnsembleResult ensemble) {}
+
+  /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
+  static TrainingStudy status(
+      TrainingStudy study,
+      StudyRun run,
+      StudyOutcome outcome,
+      Instant due,
+      StudyHousekeeping.Result house,
+      Instant now) {
+    TrainingStudy fresh = new TrainingStudy();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(study.getMetadata().getName())
+            .withNamespace(study.getMetadata().getNamespace())
+            .build());
+    long generation =
+        study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
+    String started = run.started() != null ? run.started() : now.toString();
+    String completed =
+        outcome.phase().isTerminal()
+            ? (run.completed() != null ? run.completed() : now.toString())
+            : null;
+    StudyPlan plan = outcome.plan();
+    fresh.setStatus(
+        new TrainingStudyStatus(
+            PlanStatus.phase(outcome.phase()),
+            generation,
+            withHousekeeping(
+                StudyConditions.of(
+                    outcome.phase(),
+                    outcome.reason(),
+                    outcome.message(),
+                    generation,
+                    now,
+                    study.getStatus() == null ? null : study.getStatus().conditions()),
+                house),
+            plan == null ? null : PlanStatus.counts(plan),
+            plan == null ? null : PlanStatus.best(plan),
+            outcome.ensemble(),
+            outcome.gpuSeconds(),
+            run.generation(),
+            started,
+            completed,
+            run.scheduled(),
+            due == null ? null : due.toString(),
+            house == null ? null : house.archive(),
+            house == null ? null : house.retention()));
+    return fresh;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Condition> withHousekeeping(
+      List<io.fabric8.kubernetes.api.model.Condition> conditions, StudyHousekeeping.Result house) {
+    if (house == null || house.conditions().isEmpty()) {
+      return conditions;
+    }
+    List<io.fabric8.kubernetes.api.model.Condition> all = new java.util.ArrayList<>(conditions);
+    all.addAll(house.conditions());
+    return all;
+  }
+}
