@@ -5,11 +5,14 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.operator.manifest.Manifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reading manifests and the local store's records, for {@code run}, {@code status}, {@code trials}.
@@ -44,13 +47,33 @@ public final class StudyFiles {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    List<T> result = new ArrayList<>();
-    try (Stream<Path> files =
-        Files.find(root, depth, (p, a) -> p.getFileName().toString().equals(fileName))) {
-      files.sorted().forEach(f -> result.add(JsonFiles.read(f, type)));
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+          depth,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (file.getFileName().toString().equals(fileName)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            // A running trainer's temporary file can vanish between listing and reading it.
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return result;
+    return found.stream().sorted().map(f -> JsonFiles.read(f, type)).toList();
   }
 }
