@@ -104,6 +104,10 @@ final class OperatorProcess implements AutoCloseable {
     throw new IllegalStateException("the operator did not become ready; see " + log);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Heap in use right after a full GC (jcmd GC.run), from the operator's own JVM metrics. */
   long heapAfterGc() {
     try {

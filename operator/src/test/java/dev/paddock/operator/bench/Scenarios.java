@@ -23,7 +23,8 @@ final class Scenarios {
   static final long MAX_HEAP_BYTES = 512L << 20;
 
   /** One Paddock run's figures. */
-  record Figures(String name, StudyRun.Result run, AuditWrites writes, long heapBytes) {}
+  record Figures(
+      String name, StudyRun.Result run, AuditWrites writes, long heapBytes, CpuTally cpu) {}
 
   private final BenchOptions options;
   private final KubeCluster cluster;
@@ -54,6 +55,7 @@ final class Scenarios {
             "ceiling", ceilingNamespace, options.trials(), options.parallelism());
     log.accept(
         "ceiling: " + options.trials() + " plain Jobs, " + options.parallelism() + " in flight");
+    CpuTally ceilingFrom = CpuTally.now(-1);
     CeilingRun.Result ceiling =
         CeilingRun.run(
             client,
@@ -62,19 +64,22 @@ final class Scenarios {
             options.trials(),
             options.parallelism(),
             ControlPlaneBench.timeout(options));
+    CpuTally ceilingCpu = CpuTally.now(-1).since(ceilingFrom);
     log.accept(String.format(Locale.ROOT, "ceiling: %.2f Jobs/s", ceiling.perSecond()));
 
     List<Figures> runs = new ArrayList<>();
     runs.add(
         paddock("1 study x " + options.trials(), 1, options.trials(), options.parallelism(), log));
-    runs.add(
-        paddock(
-            options.studies() + " studies x " + options.trialsPerStudy(),
-            options.studies(),
-            options.trialsPerStudy(),
-            options.parallelismPerStudy(),
-            log));
-    print(ceiling, runs);
+    if (options.studies() > 0) {
+      runs.add(
+          paddock(
+              options.studies() + " studies x " + options.trialsPerStudy(),
+              options.studies(),
+              options.trialsPerStudy(),
+              options.parallelismPerStudy(),
+              log));
+    }
+    print(ceiling, ceilingCpu, runs);
   }
 
   private Figures paddock(
@@ -86,6 +91,7 @@ final class Scenarios {
     long auditFrom = Files.size(auditLog);
     StudyRun.Result run;
     long heap;
+    CpuTally cpu;
     try (OperatorProcess operator =
         OperatorProcess.start(
             kubeconfig,
@@ -94,12 +100,14 @@ final class Scenarios {
             Map.of("PADDOCK_RECONCILE_THREADS", String.valueOf(options.reconcileThreads())),
             operatorLog)) {
       log.accept(name + ": applying, parallelism " + parallelism + " per study");
+      CpuTally from = CpuTally.now(operator.pid());
       run =
           StudyRun.run(
               client,
               namespace,
               ControlPlaneBench.studies(namespace, studies, trials, parallelism),
               ControlPlaneBench.timeout(options));
+      cpu = CpuTally.now(operator.pid()).since(from);
       log.accept(String.format(Locale.ROOT, "%s: %.2f trials/s", name, run.perSecond()));
       // Let the operator finish what follows the last trial (the study's final status).
       OperatorProcess.sleep(5000);
@@ -111,7 +119,7 @@ final class Scenarios {
         AuditWrites.count(
             AuditWrites.linesFrom(auditLog, auditFrom), ControlPlaneBench.OPERATOR_AGENT);
     log.accept(name + ": operator writes by request: " + writes.byRequest());
-    return new Figures(name, run, writes, heap);
+    return new Figures(name, run, writes, heap, cpu);
   }
 
   private List<String> operatorJvm() {
@@ -127,7 +135,7 @@ final class Scenarios {
     return jvm;
   }
 
-  private void print(CeilingRun.Result ceiling, List<Figures> runs) {
+  private void print(CeilingRun.Result ceiling, CpuTally ceilingCpu, List<Figures> runs) {
     System.out.printf(
         Locale.ROOT,
         "%n## Control plane: %d kwok nodes x %d GPUs, pods run %.1f s, %d CPU cores%n%n",
@@ -166,6 +174,8 @@ final class Scenarios {
           verdict(f.heapBytes() < MAX_HEAP_BYTES));
     }
     System.out.println();
+    printCpu(ceiling, ceilingCpu, runs);
+    System.out.println();
     for (Figures f : runs) {
       System.out.println("operator writes, " + f.name() + ":");
       f.writes()
@@ -179,6 +189,37 @@ final class Scenarios {
                       count,
                       count / (double) f.run().trials()));
     }
+  }
+
+  /**
+   * Where the cores went: CPU milliseconds per trial (per Job for the ceiling) by component, and
+   * the share of the machine the run used.
+   */
+  private static void printCpu(CeilingRun.Result ceiling, CpuTally ceilingCpu, List<Figures> runs) {
+    System.out.println(
+        "CPU ms per trial (per Job for the ceiling), by process, and the share of all cores used:");
+    System.out.println(
+        "| run | " + String.join(" | ", CpuTally.COMPONENTS) + " | total | cores used |");
+    System.out.println("|---|" + "---|".repeat(CpuTally.COMPONENTS.size() + 2));
+    cpuRow("ceiling", ceilingCpu, ceiling.jobs(), ceiling.seconds());
+    for (Figures f : runs) {
+      cpuRow(f.name(), f.cpu(), f.run().trials(), f.run().seconds());
+    }
+  }
+
+  private static void cpuRow(String name, CpuTally cpu, int units, double wallSeconds) {
+    StringBuilder row = new StringBuilder("| " + name + " |");
+    for (String component : CpuTally.COMPONENTS) {
+      row.append(String.format(Locale.ROOT, " %.1f |", cpu.millisPer(component, units)));
+    }
+    double cores = Runtime.getRuntime().availableProcessors();
+    row.append(
+        String.format(
+            Locale.ROOT,
+            " %.1f | %.0f%% |",
+            cpu.total().toMillis() / (double) units,
+            100 * cpu.total().toMillis() / 1000.0 / (wallSeconds * cores)));
+    System.out.println(row);
   }
 
   private static String verdict(boolean met) {

@@ -138,7 +138,6 @@ public final class ClusterReports implements ReportListener {
   }
 
   private void write(Trial trial, Tracked tracked, StudyDefinition definition, Decision decision) {
-    TrialStatus s = trial.getStatus();
     List<List<Double>> curve = new ArrayList<>();
     TrialProgress.downsample(tracked.progress.curve())
         .forEach(p -> curve.add(List.of((double) p.epoch(), p.value())));
@@ -154,22 +153,25 @@ public final class ClusterReports implements ReportListener {
             .progress
             .summaries(List.of(definition.objective().metric()))
             .get(definition.objective().metric());
+    // A merge patch of the fields this endpoint owns only (nulls are left out): the phase, attempts
+    // and timings belong to the trial reconciler, and a copy of them from this cache could be
+    // older than what the reconciler has just written (a trial that has just ended).
     TrialStatus updated =
         new TrialStatus(
-            s == null ? null : s.phase(),
-            s == null ? null : s.attempts(),
+            null,
+            null,
             tracked.progress.lastEpoch(),
             objective == null ? null : objective[1],
             metrics,
             curve,
             null,
             null,
-            s == null ? null : s.artifacts(),
             null,
-            s == null ? null : s.gpuSeconds(),
-            decision.shouldStop() ? "Pruned" : s == null ? null : s.reason(),
-            decision.shouldStop() ? decision.reason() : s == null ? null : s.message(),
-            s == null ? null : s.startTime(),
+            null,
+            null,
+            decision.shouldStop() ? "Pruned" : null,
+            decision.shouldStop() ? decision.reason() : null,
+            null,
             null);
     Trial patch = new Trial();
     patch.setMetadata(

@@ -16,11 +16,11 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a study's reconcile does besides planning: archive ({@link StudyArchiving}), then retention
@@ -40,7 +40,7 @@ final class StudyHousekeeping {
    */
   record Result(
       boolean canPlan,
-      Set<Trial> trials,
+      List<Trial> trials,
       List<Condition> conditions,
       StudyArchiveStatus archive,
       StudyRetentionStatus retention,
@@ -65,7 +65,10 @@ final class StudyHousekeeping {
   }
 
   Result run(
-      TrainingStudy study, StudyDefinition definition, Set<Trial> live, KubernetesClient client) {
+      TrainingStudy study,
+      StudyDefinition definition,
+      Collection<Trial> live,
+      KubernetesClient client) {
     StudyArchiving.Outcome archived = archiving.run(study, definition, live, store::get, client);
     StudyRetention.Outcome retained =
         retention.run(study, definition, live, archived.chosen(), store::get, client);
@@ -94,7 +97,7 @@ final class StudyHousekeeping {
     live.forEach(t -> all.put(t.getMetadata().getName(), t));
     return new Result(
         retained.readable(),
-        Set.copyOf(all.values()),
+        List.copyOf(all.values()),
         conditions,
         archived.status(),
         retained.status(),

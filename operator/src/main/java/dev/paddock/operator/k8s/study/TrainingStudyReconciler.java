@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -31,9 +30,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +50,7 @@ public final class TrainingStudyReconciler
 
   private final Clock clock;
   private final StudyHousekeeping housekeeping;
-  private InformerEventSource<Trial, TrainingStudy> trialSource;
+  private StudyTrialSource trialSource;
 
   /**
    * @param store the artifact store that archive and retention use
@@ -89,11 +86,8 @@ public final class TrainingStudyReconciler
   @Override
   public List<EventSource<?, TrainingStudy>> prepareEventSources(
       EventSourceContext<TrainingStudy> context) {
-    trialSource =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Trial.class, TrainingStudy.class).build(),
-            context);
-    return List.of(trialSource);
+    trialSource = new StudyTrialSource(context);
+    return List.of(trialSource.eventSource());
   }
 
   @Override
@@ -111,8 +105,7 @@ public final class TrainingStudyReconciler
     boolean suspended = Boolean.TRUE.equals(study.getSpec().suspend());
     // Archive and retention first; the trials retention deleted still count in the plan.
     StudyHousekeeping.Result house =
-        housekeeping.run(
-            study, definition, context.getSecondaryResources(Trial.class), context.getClient());
+        housekeeping.run(study, definition, trialSource.of(study), context.getClient());
     if (!house.canPlan()) {
       return UpdateControl.<TrainingStudy>noUpdate().rescheduleAfter(house.retryAfter());
     }
@@ -280,7 +273,7 @@ public final class TrainingStudyReconciler
     try {
       Trial created = client.resource(trial).create();
       // Into the cache at once: the next reconcile must not plan (and create) it again.
-      trialSource.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+      trialSource.created(created);
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;

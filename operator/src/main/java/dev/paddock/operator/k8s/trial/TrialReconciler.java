@@ -3,6 +3,7 @@ package dev.paddock.operator.k8s.trial;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
@@ -16,7 +17,6 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -48,6 +49,11 @@ public final class TrialReconciler implements Reconciler<Trial> {
 
   private final Consumer<TrialRef> onFinished;
 
+  // Read by key rather than through Context.getSecondaryResource, which gathers the match into a
+  // hash set first, and hashing a Job or a study walks all of it.
+  private InformerEventSource<Job, Trial> jobs;
+  private InformerEventSource<TrainingStudy, Trial> studies;
+
   /**
    * @param onFinished told when a trial has ended (the report endpoint forgets its progress)
    */
@@ -67,23 +73,25 @@ public final class TrialReconciler implements Reconciler<Trial> {
   @Override
   public List<EventSource<?, Trial>> prepareEventSources(EventSourceContext<Trial> context) {
     context.getPrimaryCache().addIndexer(BY_STUDY, t -> List.of(studyKey(t)));
-    return List.of(
+    jobs =
         new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Job.class, Trial.class).build(), context),
+            InformerEventSourceConfiguration.from(Job.class, Trial.class).build(), context);
+    studies =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(TrainingStudy.class, Trial.class)
+                .withPrimaryToSecondaryMapper((Trial t) -> Set.of(studyOf(t)))
+                .withSecondaryToPrimaryMapper(study -> Set.of())
+                .build(),
+            context);
+    return List.of(
+        jobs,
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Pod.class, Trial.class)
                 .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
                 .withSecondaryToPrimaryMapper(TrialReconciler::trialOfPod)
                 .build(),
             context),
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(TrainingStudy.class, Trial.class)
-                .withPrimaryToSecondaryMapper(
-                    (Trial t) ->
-                        Set.of(new ResourceID(t.getSpec().study(), t.getMetadata().getNamespace())))
-                .withSecondaryToPrimaryMapper(study -> Set.of())
-                .build(),
-            context));
+        studies);
   }
 
   private static Set<ResourceID> trialOfPod(Pod pod) {
@@ -92,6 +100,10 @@ public final class TrialReconciler implements Reconciler<Trial> {
     return trial == null
         ? Set.of()
         : Set.of(new ResourceID(trial, pod.getMetadata().getNamespace()));
+  }
+
+  private static ResourceID studyOf(Trial trial) {
+    return new ResourceID(trial.getSpec().study(), trial.getMetadata().getNamespace());
   }
 
   private static String studyKey(Trial trial) {
@@ -108,8 +120,8 @@ public final class TrialReconciler implements Reconciler<Trial> {
     String namespace = trial.getMetadata().getNamespace();
     // A study created a moment ago may not be in the cache yet: then read it from the server.
     TrainingStudy study =
-        context
-            .getSecondaryResource(TrainingStudy.class)
+        studies
+            .get(studyOf(trial))
             .orElseGet(
                 () ->
                     client
@@ -120,7 +132,8 @@ public final class TrialReconciler implements Reconciler<Trial> {
     if (study == null) {
       return UpdateControl.noUpdate();
     }
-    Job job = context.getSecondaryResource(Job.class).orElse(null);
+    // The Job's name is the trial's.
+    Job job = jobs.get(ResourceID.fromResource(trial)).orElse(null);
     if (job == null && status.attempts != null && finishedOnServer(client, trial)) {
       // Retention removed the Job of a trial that has ended (podTTLSeconds); the informer had not
       // seen the ending yet. Never run a finished trial again.
@@ -128,12 +141,8 @@ public final class TrialReconciler implements Reconciler<Trial> {
     }
     if (job == null) {
       createJob(client, study, trial);
-      status.phase = TrialPhase.Pending;
-      status.attempts = Objects.requireNonNullElse(status.attempts, 0) + 1;
-      status.artifacts = TrialEnvironment.artifacts(settings, namespace, trial);
-      status.reason = "JobCreated";
-      status.message = "waiting for the trial's pod";
-      return patch(trial, status, context);
+      recordJobCreated(trial, Objects.requireNonNullElse(status.attempts, 0) + 1, context);
+      return UpdateControl.noUpdate();
     }
     if (!JobOutcome.ended(job)) {
       return running(
@@ -145,43 +154,60 @@ public final class TrialReconciler implements Reconciler<Trial> {
     return finish(context, study, trial, job);
   }
 
-  /** The Job has ended: the trial's final status, from the server's copies of it and its pods. */
+  /** The Job has ended: the trial's final status, once, from its Job and pods. */
   private UpdateControl<Trial> finish(
       Context<Trial> context, TrainingStudy study, Trial trial, Job job) {
     KubernetesClient client = context.getClient();
     String namespace = trial.getMetadata().getNamespace();
-    // The pod cache may lag the Job's: the summary comes from the server's pods.
-    List<Pod> pods =
-        client
-            .pods()
-            .inNamespace(namespace)
-            .withLabel(Labels.TRIAL, trial.getMetadata().getName())
-            .list()
-            .getItems();
-    JobOutcome outcome = JobOutcome.of(job, pods);
-    // The informer may not have seen our last status write yet: finish once, from the server's
-    // copy.
-    Trial current = read(client, trial);
-    if (current == null
-        || (current.getStatus() != null && isFinished(current.getStatus().phase()))) {
+    JobOutcome outcome = JobOutcome.of(job, endedPods(context, job, trial));
+    List<Trial> siblings = context.getPrimaryCache().byIndex(BY_STUDY, studyKey(trial));
+    TrialFinisher finisher = new TrialFinisher(study, settings.gpuResource(), clock);
+    // Optimistic locking finishes the trial once, and never over the report endpoint's writes
+    // (the pruning reason, the latest curve) that the informer may not have seen yet.
+    Optional<Trial> finished =
+        TrialStatusWriter.write(
+            trial,
+            context,
+            current -> {
+              TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
+              if (isFinished(status.phase)) {
+                return Optional.empty();
+              }
+              finisher.finish(current, status, outcome, siblings);
+              return Optional.of(status.build());
+            });
+    if (finished.isEmpty()) {
       return UpdateControl.noUpdate();
     }
-    List<Trial> siblings = context.getPrimaryCache().byIndex(BY_STUDY, studyKey(trial));
-    // Finish from the server's copy too: the report endpoint's writes (the pruning reason, the
-    // latest curve) may not have reached the informer's, and this patch would undo them.
-    TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
-    new TrialFinisher(study, settings.gpuResource(), clock)
-        .finish(trial, status, outcome, siblings);
     onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));
     long endedBefore =
         siblings.stream()
             .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
             .filter(t -> t.getStatus() != null && isFinished(t.getStatus().phase()))
             .count();
-    if (TrialEndEvents.recorded(status.phase, endedBefore)) {
+    TrialStatus status = finished.get().getStatus();
+    if (TrialEndEvents.recorded(status.phase(), endedBefore)) {
       announce(client, trial, status);
     }
-    return patch(current, status, context);
+    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * The trial's pods as the informer has them when they already show how the Job ended; otherwise
+   * (the pod cache can lag the Job's) the server's.
+   */
+  private static List<Pod> endedPods(Context<Trial> context, Job job, Trial trial) {
+    List<Pod> cached = List.copyOf(context.getSecondaryResources(Pod.class));
+    if (JobOutcome.podsShowEnd(job, cached)) {
+      return cached;
+    }
+    return context
+        .getClient()
+        .pods()
+        .inNamespace(trial.getMetadata().getNamespace())
+        .withLabel(Labels.TRIAL, trial.getMetadata().getName())
+        .list()
+        .getItems();
   }
 
   private static boolean finishedOnServer(KubernetesClient client, Trial trial) {
@@ -198,15 +224,40 @@ public final class TrialReconciler implements Reconciler<Trial> {
         .get();
   }
 
-  private void announce(KubernetesClient client, Trial trial, TrialStatusDraft status) {
+  private void announce(KubernetesClient client, Trial trial, TrialStatus status) {
     KubeEvents events = new KubeEvents(client, clock);
     String summary =
-        status.phase + (status.code == null ? "" : " " + status.code) + ": " + status.message;
-    if (status.phase == TrialPhase.Failed) {
-      events.warning(trial, status.reason, summary);
+        status.phase()
+            + (status.code() == null ? "" : " " + status.code())
+            + ": "
+            + status.message();
+    if (status.phase() == TrialPhase.Failed) {
+      events.warning(trial, status.reason(), summary);
     } else {
-      events.normal(trial, status.reason, summary);
+      events.normal(trial, status.reason(), summary);
     }
+  }
+
+  /** The Job of attempt number {@code attempt} exists: the trial waits for its pod. */
+  private void recordJobCreated(Trial trial, int attempt, Context<Trial> context) {
+    String artifacts =
+        TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
+    TrialStatusWriter.write(
+        trial,
+        context,
+        current -> {
+          TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
+          boolean recorded = status.attempts != null && status.attempts >= attempt;
+          if (isFinished(status.phase) || (recorded && status.phase != null)) {
+            return Optional.empty();
+          }
+          status.phase = TrialPhase.Pending;
+          status.attempts = attempt;
+          status.artifacts = artifacts;
+          status.reason = "JobCreated";
+          status.message = "waiting for the trial's pod";
+          return Optional.of(status.build());
+        });
   }
 
   private UpdateControl<Trial> running(
@@ -215,32 +266,42 @@ public final class TrialReconciler implements Reconciler<Trial> {
         pods.running()
             ? TrialPhase.Running
             : pods.disruptions() > 0 ? TrialPhase.Preempted : TrialPhase.Pending;
-    int attempts = Math.max(Objects.requireNonNullElse(cached.attempts, 1), pods.attempts());
-    boolean sameAttempt = Objects.equals(attempts, cached.attempts);
-    if (phase == cached.phase && sameAttempt) {
+    if (!changes(cached, phase, pods)) {
       return UpdateControl.noUpdate();
+    }
+    TrialStatusWriter.write(
+        trial,
+        context,
+        current -> {
+          TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
+          if (isFinished(status.phase) || !changes(status, phase, pods)) {
+            return Optional.empty();
+          }
+          boolean stopDecided = "Pruned".equals(status.reason);
+          int attempts = Math.max(Objects.requireNonNullElse(status.attempts, 1), pods.attempts());
+          status.phase = phase;
+          status.attempts = attempts;
+          if (phase == TrialPhase.Running && status.startTime == null) {
+            status.startTime = clock.instant().toString();
+          }
+          if (!stopDecided) {
+            explain(status, phase, attempts, pods);
+          }
+          return Optional.of(status.build());
+        });
+    return UpdateControl.noUpdate();
+  }
+
+  /** Whether the pods say something the status does not: a new phase or a new attempt. */
+  private static boolean changes(TrialStatusDraft status, TrialPhase phase, PodHistory pods) {
+    int attempts = Math.max(Objects.requireNonNullElse(status.attempts, 1), pods.attempts());
+    boolean sameAttempt = Objects.equals(attempts, status.attempts);
+    if (phase == status.phase && sameAttempt) {
+      return false;
     }
     // Its pod has ended but the Job controller has not said so yet: not Pending again, and no
     // write; the Job's end comes next.
-    if (phase == TrialPhase.Pending && cached.phase == TrialPhase.Running && sameAttempt) {
-      return UpdateControl.noUpdate();
-    }
-    // The report endpoint writes epochs and its stop decision beside this reconciler, and this
-    // patch (the whole status) must not undo them: start from the server's copy (one read per
-    // phase change).
-    Trial current = read(context.getClient(), trial);
-    Trial base = current == null ? trial : current;
-    TrialStatusDraft status = current == null ? cached : TrialStatusDraft.of(current.getStatus());
-    boolean stopDecided = "Pruned".equals(status.reason);
-    status.phase = phase;
-    status.attempts = attempts;
-    if (phase == TrialPhase.Running && status.startTime == null) {
-      status.startTime = clock.instant().toString();
-    }
-    if (!stopDecided) {
-      explain(status, phase, attempts, pods);
-    }
-    return patch(base, status, context);
+    return !(phase == TrialPhase.Pending && status.phase == TrialPhase.Running && sameAttempt);
   }
 
   private static void explain(
@@ -277,24 +338,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
         throw e;
       }
     }
-  }
-
-  /**
-   * Writes the status (server-side apply, optimistic locking) and puts the result in the cache at
-   * once, so that the reconcile a pod or Job event brings a moment later sees this write instead of
-   * writing the same status again.
-   */
-  private static UpdateControl<Trial> patch(
-      Trial trial, TrialStatusDraft status, Context<Trial> context) {
-    Trial fresh = new Trial();
-    fresh.setMetadata(
-        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-            .withName(trial.getMetadata().getName())
-            .withNamespace(trial.getMetadata().getNamespace())
-            .build());
-    fresh.setStatus(status.build());
-    PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(trial, fresh, context);
-    return UpdateControl.noUpdate();
   }
 
   static boolean isFinished(TrialPhase phase) {

@@ -1,0 +1,90 @@
+package dev.paddock.operator.k8s.trial;
+
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialStatus;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.net.HttpURLConnection;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes a trial's status computed from its current one, with optimistic locking. The change is
+ * first computed from the informer's copy; if the server has moved on since (the report endpoint
+ * wrote epochs or a stop decision, or the cache is behind), the API server refuses the write (409)
+ * and the change is computed again from the server's copy. So the usual write reads nothing from
+ * the server, and no write undoes another one. The written trial goes into the informer's cache at
+ * once, so the reconcile that the next pod or Job event brings sees it.
+ */
+final class TrialStatusWriter {
+
+  private static final int MAX_CONFLICTS = 5;
+
+  private TrialStatusWriter() {}
+
+  /**
+   * @param change the new status for a given current trial, or empty when there is nothing to write
+   * @return the trial as written, or empty if nothing was written (no change, or the trial is gone)
+   */
+  static Optional<Trial> write(
+      Trial cached, Context<Trial> context, Function<Trial, Optional<TrialStatus>> change) {
+    Trial base = cached;
+    for (int conflicts = 0; ; conflicts++) {
+      Optional<TrialStatus> status = change.apply(base);
+      if (status.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        Trial written = apply(base, status.get(), context);
+        context
+            .eventSourceRetriever()
+            .getControllerEventSource()
+            .handleRecentResourceUpdate(ResourceID.fromResource(base), written, base);
+        return Optional.of(written);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || conflicts == MAX_CONFLICTS) {
+          throw e;
+        }
+        base = serverCopy(base, context);
+        if (base == null) {
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  /** Server-side apply of the whole status, valid only at the base's resourceVersion. */
+  private static Trial apply(Trial base, TrialStatus status, Context<Trial> context) {
+    Trial fresh = new Trial();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(base.getMetadata().getName())
+            .withNamespace(base.getMetadata().getNamespace())
+            .withResourceVersion(base.getMetadata().getResourceVersion())
+            .build());
+    fresh.setStatus(status);
+    return context
+        .getClient()
+        .resource(fresh)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withForce(true)
+                .withFieldManager(context.getControllerConfiguration().fieldManager())
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .build());
+  }
+
+  private static Trial serverCopy(Trial trial, Context<Trial> context) {
+    return context
+        .getClient()
+        .resources(Trial.class)
+        .inNamespace(trial.getMetadata().getNamespace())
+        .withName(trial.getMetadata().getName())
+        .get();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.paddock.operator.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of the benchmark's processes by component (kube-apiserver, etcd, the controller manager,
+ * the scheduler, kwok, the operator and this JVM), from the operating system's per-process
+ * counters, so that each run's figures say where the machine's cores went.
+ */
+record CpuTally(Map<String, Duration> byComponent) {
+
+  static final List<String> COMPONENTS =
+      List.of(
+          "kube-apiserver",
+          "etcd",
+          "kube-controller-manager",
+          "kube-scheduler",
+          "kwok",
+          "operator",
+          "bench");
+
+  /** Now, for this JVM's descendants; {@code operatorPid} (or -1) is the operator's process. */
+  static CpuTally now(long operatorPid) {
+    Map<String, Duration> tally = new LinkedHashMap<>();
+    COMPONENTS.forEach(c -> tally.put(c, Duration.ZERO));
+    ProcessHandle self = ProcessHandle.current();
+    Stream.concat(Stream.of(self), self.descendants())
+        .forEach(
+            p -> {
+              String component =
+                  p.pid() == self.pid()
+                      ? "bench"
+                      : p.pid() == operatorPid ? "operator" : component(p.info());
+              Duration cpu = p.info().totalCpuDuration().orElse(Duration.ZERO);
+              if (component != null) {
+                tally.merge(component, cpu, Duration::plus);
+              }
+            });
+    return new CpuTally(tally);
+  }
+
+  private static String component(ProcessHandle.Info info) {
+    String command = info.command().map(c -> Path.of(c).getFileName().toString()).orElse("");
+    return COMPONENTS.contains(command) ? command : null;
+  }
+
+  /** The CPU used from {@code before} to this tally. */
+  CpuTally since(CpuTally before) {
+    Map<String, Duration> spent = new LinkedHashMap<>();
+    byComponent.forEach(
+        (c, d) -> spent.put(c, d.minus(before.byComponent.getOrDefault(c, Duration.ZERO))));
+    return new CpuTally(spent);
+  }
+
+  Duration total() {
+    return byComponent.values().stream().reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** Milliseconds of CPU per unit of work (a trial, or a Job for the ceiling). */
+  double millisPer(String component, int units) {
+    return byComponent.getOrDefault(component, Duration.ZERO).toMillis() / (double) units;
+  }
+}
