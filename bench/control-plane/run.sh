@@ -7,7 +7,7 @@
 #   bench/control-plane/run.sh --nodes 10 --trials 200 --parallelism 50 --studies 4   # quick
 #
 # Options (defaults): --nodes 100 --gpus-per-node 8 --trials 2000 --parallelism 500
-#   --studies 10 (the third run splits trials and parallelism across that many studies)
+#   --studies 10 (the third run splits trials and parallelism across that many studies; 0 skips it)
 #   --pod-millis 5000 (how long kwok runs each pod) --controller-qps 200 --job-syncs 50
 #   --reconcile-threads 10 --client-concurrency 64 --operator-jvm "-Xmx1g"
 #   --timeout-minutes 30 --keep true (keep the audit log and the components' logs)

@@ -30,6 +30,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
@@ -45,6 +46,10 @@ import java.util.concurrent.CompletableFuture;
  * finds the Trial already there is a no-op) and writes a fresh, bounded status.
  */
 @ControllerConfiguration(name = "trainingstudy")
+// Every trial event wakes its study, and a reconcile reads all the study's trials and writes its
+// status: at most one reconcile a second per study (JOSDK delays, never drops, the rest), so a
+// study of thousands of busy trials costs bounded CPU and API writes, and cannot starve the others.
+@RateLimited(maxReconciliations = 1, within = 1)
 public final class TrainingStudyReconciler
     implements Reconciler<TrainingStudy>, Cleaner<TrainingStudy> {
 

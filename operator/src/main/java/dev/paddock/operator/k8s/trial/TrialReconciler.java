@@ -75,7 +75,10 @@ public final class TrialReconciler implements Reconciler<Trial> {
     context.getPrimaryCache().addIndexer(BY_STUDY, t -> List.of(studyKey(t)));
     jobs =
         new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Job.class, Trial.class).build(), context);
+            InformerEventSourceConfiguration.from(Job.class, Trial.class)
+                .withOnUpdateFilter(TrialEventFilters::jobUpdateMatters)
+                .build(),
+            context);
     studies =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(TrainingStudy.class, Trial.class)
@@ -89,6 +92,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
             InformerEventSourceConfiguration.from(Pod.class, Trial.class)
                 .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
                 .withSecondaryToPrimaryMapper(TrialReconciler::trialOfPod)
+                .withOnUpdateFilter(TrialEventFilters::podUpdateMatters)
                 .build(),
             context),
         studies);
