@@ -31,6 +31,11 @@ public final class AuditWrites {
 
   /** The writes in the given audit log lines by clients whose user agent starts with prefix. */
   public static AuditWrites count(List<String> lines, String userAgentPrefix) {
+    return count(lines, userAgentPrefix, null);
+  }
+
+  /** As {@link #count(List, String)}, of the objects in one namespace only (null: any). */
+  public static AuditWrites count(List<String> lines, String userAgentPrefix, String namespace) {
     Map<String, Integer> counts = new TreeMap<>();
     for (String line : lines) {
       if (line.isBlank()) {
@@ -40,7 +45,9 @@ public final class AuditWrites {
       String verb = event.path("verb").asText();
       if (!"ResponseComplete".equals(event.path("stage").asText())
           || !WRITE_VERBS.contains(verb)
-          || !event.path("userAgent").asText().startsWith(userAgentPrefix)) {
+          || !event.path("userAgent").asText().startsWith(userAgentPrefix)
+          || (namespace != null
+              && !namespace.equals(event.path("objectRef").path("namespace").asText()))) {
         continue;
       }
       counts.merge(verb + " " + resource(event.path("objectRef")), 1, Integer::sum);

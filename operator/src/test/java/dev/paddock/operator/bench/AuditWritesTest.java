@@ -54,6 +54,20 @@ class AuditWritesTest {
   }
 
   @Test
+  void countsOneNamespaceWhenAsked() {
+    String measured = "{\"resource\":\"jobs\",\"apiGroup\":\"batch\",\"namespace\":\"run\"}";
+    String warmUp = "{\"resource\":\"jobs\",\"apiGroup\":\"batch\",\"namespace\":\"warm\"}";
+    List<String> lines =
+        List.of(
+            event("ResponseComplete", "create", "paddock-operator/0.1.0", measured),
+            event("ResponseComplete", "create", "paddock-operator/0.1.0", warmUp),
+            event("ResponseComplete", "create", "paddock-operator/0.1.0", warmUp));
+
+    assertThat(AuditWrites.count(lines, "paddock-operator/", "run").total()).isEqualTo(1);
+    assertThat(AuditWrites.count(lines, "paddock-operator/").total()).isEqualTo(3);
+  }
+
+  @Test
   void namesACoreResourceWithoutAGroup() {
     String pods = "{\"resource\":\"pods\",\"subresource\":\"binding\"}";
 

@@ -8,7 +8,11 @@ package dev.paddock.operator.bench;
  * @param jobSyncs kube-controller-manager's --concurrent-job-syncs
  * @param reconcileThreads the operator's PADDOCK_RECONCILE_THREADS
  * @param clientConcurrency the operator's fabric8 kubernetes.max.concurrent.requests(.per.host)
- * @param operatorJvm extra JVM options of the operator (space separated)
+ * @param operatorJvm the operator's JVM options (space separated); by default those of the Helm
+ *     chart's pod: its 512Mi memory limit and its javaOptions, so the JVM sizes its heap and picks
+ *     its collector as it does in the cluster
+ * @param warmupTrials trials of a study the operator runs before each measured run, so the figures
+ *     are those of a running operator, not of one still compiling its code (0: none)
  */
 record BenchOptions(
     int nodes,
@@ -22,8 +26,13 @@ record BenchOptions(
     int reconcileThreads,
     int clientConcurrency,
     String operatorJvm,
+    int warmupTrials,
     int timeoutMinutes,
     boolean keep) {
+
+  /** The chart's resources.limits.memory (512Mi) and javaOptions (values.yaml). */
+  static final String CHART_JVM =
+      "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
 
   static BenchOptions parse(String[] args) {
     return new BenchOptions(
@@ -37,7 +46,8 @@ record BenchOptions(
         integer(args, "--job-syncs", 50),
         integer(args, "--reconcile-threads", 10),
         integer(args, "--client-concurrency", 64),
-        SearchBench.option(args, "--operator-jvm", ""),
+        SearchBench.option(args, "--operator-jvm", CHART_JVM),
+        integer(args, "--warmup-trials", 200),
         integer(args, "--timeout-minutes", 30),
         Boolean.parseBoolean(SearchBench.option(args, "--keep", "false")));
   }

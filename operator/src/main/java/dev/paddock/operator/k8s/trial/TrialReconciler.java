@@ -35,8 +35,10 @@ import java.util.function.Consumer;
  * Runs a trial as a Job and records how it ends. Thin: the Job comes from {@link TrialJobs}, the
  * ending from {@link JobOutcome}, the grade and code from {@link TrialFinisher}. Idempotent: the
  * Job's name is the trial's, so a retried reconcile finds the Job it created. Reads come from
- * informer caches (a study's trials can be thousands and its pods hundreds at once), except the few
- * that finishing a trial needs to be exact.
+ * informer caches (a study's trials can be thousands and its pods hundreds at once); status writes
+ * are optimistic ({@link TrialStatusWriter}), so a stale cache costs a refused write and a read,
+ * never a lost update. The server is read only when the caches cannot tell (a pod cache behind its
+ * Job's end, a Job gone).
  */
 @ControllerConfiguration(name = "trial")
 public final class TrialReconciler implements Reconciler<Trial> {
@@ -66,9 +68,9 @@ public final class TrialReconciler implements Reconciler<Trial> {
   }
 
   /**
-   * The trial's Job and pods (their changes reconcile it), and its study, a cache only (a study's
-   * status changes often and is no concern of its trials); and an index of trials by study. So a
-   * reconcile reads from caches, not from the API server, except when it finishes a trial.
+   * The trial's Job and pods (the changes that can change its status reconcile it), and its study,
+   * a cache only (a study's status changes often and is no concern of its trials); and an index of
+   * trials by study.
    */
   @Override
   public List<EventSource<?, Trial>> prepareEventSources(EventSourceContext<Trial> context) {
