@@ -217,17 +217,9 @@ public final class TrialReconciler implements Reconciler<Trial> {
   }
 
   private static boolean finishedOnServer(KubernetesClient client, Trial trial) {
-    Trial current = read(client, trial);
+    Trial current = TrialStatusWriter.serverCopy(client, trial);
     return current == null
         || (current.getStatus() != null && isFinished(current.getStatus().phase()));
-  }
-
-  private static Trial read(KubernetesClient client, Trial trial) {
-    return client
-        .resources(Trial.class)
-        .inNamespace(trial.getMetadata().getNamespace())
-        .withName(trial.getMetadata().getName())
-        .get();
   }
 
   private void announce(KubernetesClient client, Trial trial, TrialStatus status) {

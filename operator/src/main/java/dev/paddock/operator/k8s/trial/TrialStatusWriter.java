@@ -3,6 +3,7 @@ package dev.paddock.operator.k8s.trial;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -18,7 +19,9 @@ import java.util.function.Function;
  * wrote epochs or a stop decision, or the cache is behind), the API server refuses the write (409)
  * and the change is computed again from the server's copy. So the usual write reads nothing from
  * the server, and no write undoes another one. The written trial goes into the informer's cache at
- * once, so the reconcile that the next pod or Job event brings sees it.
+ * once, so the reconcile that the next pod or Job event brings sees it. (JOSDK's {@code
+ * PrimaryUpdateAndCacheUtils} retries from the cache too, but cannot decline to write when the
+ * fresh copy needs no change, e.g. a trial that another reconcile has already finished.)
  */
 final class TrialStatusWriter {
 
@@ -49,7 +52,7 @@ final class TrialStatusWriter {
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || conflicts == MAX_CONFLICTS) {
           throw e;
         }
-        base = serverCopy(base, context);
+        base = serverCopy(context.getClient(), base);
         if (base == null) {
           return Optional.empty();
         }
@@ -79,9 +82,9 @@ final class TrialStatusWriter {
                 .build());
   }
 
-  private static Trial serverCopy(Trial trial, Context<Trial> context) {
-    return context
-        .getClient()
+  /** The server's copy of the trial (a read from etcd, not the cache), or null if it is gone. */
+  static Trial serverCopy(KubernetesClient client, Trial trial) {
+    return client
         .resources(Trial.class)
         .inNamespace(trial.getMetadata().getNamespace())
         .withName(trial.getMetadata().getName())
