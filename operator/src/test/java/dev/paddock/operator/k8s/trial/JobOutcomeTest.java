@@ -33,15 +33,7 @@ class JobOutcomeTest {
   }
 
   private static Pod pod(String created, String phase, String message) {
-    PodBuilder pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName("p-" + created)
-            .withCreationTimestamp(created)
-            .endMetadata()
-            .withNewStatus()
-            .withPhase(phase)
-            .endStatus();
+    PodBuilder pod = TrialFixtures.pod(created, phase);
     if (message != null) {
       pod.editStatus()
           .addNewContainerStatus()

@@ -10,15 +10,7 @@ import org.junit.jupiter.api.Test;
 class PodHistoryTest {
 
   private static Pod pod(String created, String phase, String disruptionReason) {
-    PodBuilder pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName("p-" + created)
-            .withCreationTimestamp(created)
-            .endMetadata()
-            .withNewStatus()
-            .withPhase(phase)
-            .endStatus();
+    PodBuilder pod = TrialFixtures.pod(created, phase);
     if (disruptionReason != null) {
       pod.editStatus()
           .addNewCondition()

@@ -11,14 +11,7 @@ import org.junit.jupiter.api.Test;
 class TrialEventFiltersTest {
 
   private static Pod pod(String phase) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName("p")
-        .endMetadata()
-        .withNewStatus()
-        .withPhase(phase)
-        .endStatus()
-        .build();
+    return TrialFixtures.pod("2026-11-22T09:00:00Z", phase).build();
   }
 
   private static Job job(int active, int ready, String endCondition) {

@@ -4,6 +4,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +12,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A study from the examples and a trial of it, for rendering tests. */
+/** A study from the examples, a trial of it and its pods, for rendering and status tests. */
 final class TrialFixtures {
 
   static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   private TrialFixtures() {}
+
+  /** A trial's pod created at {@code created} (its name follows), in {@code phase}. */
+  static PodBuilder pod(String created, String phase) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName("p-" + created)
+        .withCreationTimestamp(created)
+        .endMetadata()
+        .withNewStatus()
+        .withPhase(phase)
+        .endStatus();
+  }
 
   /** The quickstart study, its trainer asking for one GPU, with extra YAML spliced into spec. */
   static TrainingStudy study(String namespace, String extraSpec) {
