@@ -152,10 +152,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
     }
     if (!JobOutcome.ended(job)) {
       return running(
-          context,
-          trial,
-          status,
-          PodHistory.of(List.copyOf(context.getSecondaryResources(Pod.class))));
+          context, trial, PodHistory.of(List.copyOf(context.getSecondaryResources(Pod.class))));
     }
     return finish(context, study, trial, job);
   }
@@ -258,15 +255,12 @@ public final class TrialReconciler implements Reconciler<Trial> {
         });
   }
 
-  private UpdateControl<Trial> running(
-      Context<Trial> context, Trial trial, TrialStatusDraft cached, PodHistory pods) {
+  private UpdateControl<Trial> running(Context<Trial> context, Trial trial, PodHistory pods) {
     TrialPhase phase =
         pods.running()
             ? TrialPhase.Running
             : pods.disruptions() > 0 ? TrialPhase.Preempted : TrialPhase.Pending;
-    if (!changes(cached, phase, pods)) {
-      return UpdateControl.noUpdate();
-    }
+    // Nothing to write (no new phase or attempt) is decided from the cached copy, with no request.
     TrialStatusWriter.write(
         trial,
         context,
