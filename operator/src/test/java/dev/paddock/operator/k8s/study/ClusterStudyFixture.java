@@ -5,10 +5,9 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.S3Store;
 import dev.paddock.operator.k8s.ClusterSettings;
-import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
+import dev.paddock.operator.k8s.TestOperatorSettings;
 import dev.paddock.operator.k8s.archive.StoreCredentials;
-import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.MinioServer;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -63,17 +61,7 @@ final class ClusterStudyFixture implements AutoCloseable {
   private void startOperator() {
     operator =
         PaddockOperator.start(
-            new OperatorSettings(
-                settings,
-                Set.of(),
-                ReportTokens.randomKey(),
-                0,
-                0,
-                4,
-                false,
-                "paddock",
-                "default",
-                "it"),
+            TestOperatorSettings.allNamespaces(settings),
             cluster.client(),
             new StoreCredentials(minio.accessKey(), minio.secretKey()));
   }

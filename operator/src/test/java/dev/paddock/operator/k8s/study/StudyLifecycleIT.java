@@ -9,9 +9,8 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.Labels;
-import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
-import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.operator.k8s.TestOperatorSettings;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -62,22 +60,13 @@ class StudyLifecycleIT {
     controllers.addNode("life-gpu-2", Map.of("nvidia.com/gpu", "4"));
     operator =
         PaddockOperator.start(
-            new OperatorSettings(
+            TestOperatorSettings.allNamespaces(
                 new ClusterSettings(
                     "http://paddock:8080/v1/report",
                     "s3://paddock/",
                     "http://minio:9000",
                     "paddock-store",
-                    null),
-                Set.of(),
-                ReportTokens.randomKey(),
-                0,
-                0,
-                4,
-                false,
-                "paddock",
-                "default",
-                "it"),
+                    null)),
             cluster.client());
   }
 

@@ -7,10 +7,9 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.ClusterSettings;
-import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
+import dev.paddock.operator.k8s.TestOperatorSettings;
 import dev.paddock.operator.k8s.metrics.ApiRequestMetrics;
-import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -73,20 +71,7 @@ class StudyOperatorIT {
             "paddock-store",
             null);
     operator =
-        PaddockOperator.start(
-            new OperatorSettings(
-                settings,
-                Set.of(),
-                ReportTokens.randomKey(),
-                0,
-                0,
-                4,
-                false,
-                "paddock",
-                "default",
-                "it"),
-            client,
-            registry);
+        PaddockOperator.start(TestOperatorSettings.allNamespaces(settings), client, registry);
   }
 
   @AfterAll
