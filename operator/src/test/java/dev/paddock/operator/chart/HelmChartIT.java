@@ -205,9 +205,7 @@ class HelmChartIT {
       assertCan(sa, ns, "delete", "trials.paddock.dev");
       assertCan(sa, ns, "update", "modeldeployments.paddock.dev", "status");
       assertCan(sa, ns, "create", "jobs.batch");
-      assertCan(sa, ns, "delete", "pods");
-      assertCan(sa, ns, "watch", "pods"); // the trial controller's pod informer
-      assertCan(sa, ns, "get", "pods", "log");
+      assertCan(sa, ns, "list", "pods"); // a trial's pods, when its Job says they changed
       assertCan(sa, ns, "create", "events");
       assertCan(sa, ns, "create", "events.events.k8s.io");
       assertCan(sa, ns, "create", "deployments.apps");
@@ -219,6 +217,9 @@ class HelmChartIT {
     assertCannot(sa, studies, "create", "trainingstudies.paddock.dev");
     assertCannot(sa, studies, "delete", "trainingstudies.paddock.dev");
     assertCannot(sa, studies, "create", "pods");
+    assertCannot(sa, studies, "watch", "pods");
+    assertCannot(sa, studies, "delete", "pods");
+    assertCannot(sa, studies, "get", "pods", "log");
     assertCannot(sa, studies, "create", "pods", "exec");
     assertCannot(sa, studies, "create", "rolebindings.rbac.authorization.k8s.io");
     assertCannot(sa, null, "list", "nodes");

@@ -77,27 +77,6 @@ public record JobOutcome(
         durationSeconds(job));
   }
 
-  /**
-   * Whether these pods (an informer's, which may lag the Job's) already show how the Job ended: its
-   * newest pod ended as the Job did (Succeeded for Complete, Failed for Failed) with the trainer's
-   * termination recorded, and no pod the Job counted is missing.
-   */
-  static boolean podsShowEnd(Job job, List<Pod> pods) {
-    Optional<JobCondition> end = end(job);
-    if (end.isEmpty() || pods.isEmpty()) {
-      return false;
-    }
-    int counted =
-        java.util.Objects.requireNonNullElse(job.getStatus().getSucceeded(), 0)
-            + java.util.Objects.requireNonNullElse(job.getStatus().getFailed(), 0);
-    Pod newest = newestFirst(pods).get(0);
-    String phase = newest.getStatus() == null ? null : newest.getStatus().getPhase();
-    String expected = "Complete".equals(end.get().getType()) ? "Succeeded" : "Failed";
-    return pods.size() >= counted
-        && expected.equals(phase)
-        && lastTrainerTermination(List.of(newest)).isPresent();
-  }
-
   /** Whether the Job has ended (Complete or Failed), whatever its pods say. */
   static boolean ended(Job job) {
     return end(job).isPresent();

@@ -1,6 +1,7 @@
 package dev.paddock.operator.k8s.trial;
 
 import dev.paddock.api.v1alpha1.TrialPhase;
+import java.util.stream.Stream;
 
 /**
  * Which trial endings become Kubernetes Events: every failure (a Warning someone must look at), and
@@ -16,9 +17,12 @@ final class TrialEndEvents {
   private TrialEndEvents() {}
 
   /**
-   * @param endedBefore how many other trials of the study had ended when this one did
+   * @param others the phases of the study's other trials, read only until {@link #NORMAL_PER_STUDY}
+   *     endings are found (not all of them for each trial that ends)
    */
-  static boolean recorded(TrialPhase phase, long endedBefore) {
-    return phase == TrialPhase.Failed || endedBefore < NORMAL_PER_STUDY;
+  static boolean recorded(TrialPhase phase, Stream<TrialPhase> others) {
+    return phase == TrialPhase.Failed
+        || others.filter(TrialReconciler::isFinished).limit(NORMAL_PER_STUDY).count()
+            < NORMAL_PER_STUDY;
   }
 }

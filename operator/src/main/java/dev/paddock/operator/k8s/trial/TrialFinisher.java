@@ -5,6 +5,7 @@ import dev.paddock.api.v1alpha1.MetricSummary;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.search.CurvePoint;
 import dev.paddock.operator.search.TrialObservation;
@@ -67,13 +68,14 @@ final class TrialFinisher {
             observation.state(),
             null,
             curve(status, outcome));
+    Others others = Others.of(trial, siblings);
     TrialResult result =
         grading.grade(
             withCurve,
             outcome.metrics(),
-            othersGraded(trial, siblings),
+            others.graded(),
             clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
-            codes(trial, siblings));
+            others.codes());
     status.objective = result.objective();
     status.grade = Grade.valueOf(result.grade().name());
     status.code = result.code();
@@ -114,24 +116,29 @@ final class TrialFinisher {
     return result;
   }
 
-  private List<Double> othersGraded(Trial trial, List<Trial> siblings) {
-    return siblings.stream()
-        .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
-        .filter(
-            t ->
-                t.getStatus() != null
-                    && t.getStatus().grade() != null
-                    && t.getStatus().objective() != null)
-        .map(t -> t.getStatus().objective())
-        .toList();
-  }
+  /**
+   * The study's other trials as grading needs them, in one pass over them (a study may hold
+   * thousands, and each ending trial reads them): the graded ones' objectives and every code given.
+   */
+  private record Others(List<Double> graded, Set<String> codes) {
 
-  private static Set<String> codes(Trial trial, List<Trial> siblings) {
-    Set<String> codes = new HashSet<>();
-    siblings.stream()
-        .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
-        .filter(t -> t.getStatus() != null && t.getStatus().code() != null)
-        .forEach(t -> codes.add(t.getStatus().code()));
-    return codes;
+    static Others of(Trial trial, List<Trial> siblings) {
+      List<Double> graded = new ArrayList<>();
+      Set<String> codes = new HashSet<>();
+      String name = trial.getMetadata().getName();
+      for (Trial other : siblings) {
+        TrialStatus status = other.getStatus();
+        if (status == null || other.getMetadata().getName().equals(name)) {
+          continue;
+        }
+        if (status.grade() != null && status.objective() != null) {
+          graded.add(status.objective());
+        }
+        if (status.code() != null) {
+          codes.add(status.code());
+        }
+      }
+      return new Others(graded, codes);
+    }
   }
 }

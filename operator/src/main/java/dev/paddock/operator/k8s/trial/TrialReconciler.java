@@ -1,12 +1,12 @@
 package dev.paddock.operator.k8s.trial;
 
+import dev.paddock.api.v1alpha1.SchedulingSpec;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.KubeEvents;
-import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.report.TrialRef;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -24,26 +24,38 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs a trial as a Job and records how it ends. Thin: the Job comes from {@link TrialJobs}, the
- * ending from {@link JobOutcome}, the grade and code from {@link TrialFinisher}. Idempotent: the
- * Job's name is the trial's, so a retried reconcile finds the Job it created. Reads come from
- * informer caches (a study's trials can be thousands and its pods hundreds at once); status writes
- * are optimistic ({@link TrialStatusWriter}), so a stale cache costs a refused write and a read,
- * never a lost update. The server is read only when the caches cannot tell (a pod cache behind its
- * Job's end, a Job gone).
+ * ending from {@link JobOutcome}, the grade and code from {@link TrialFinisher}, the progress in
+ * between from {@link TrialProgress}. Idempotent: the Job's name is the trial's, so a retried
+ * reconcile finds the Job it created. The trial's Job and study come from informer caches; its pods
+ * are read from the server only when its Job says they changed ({@link JobProgress}: started,
+ * stopped, ended), which costs two reads in a trial's life where a pod watch cost a dozen events. A
+ * trial's first status write is Running when its pod starts within {@link #PENDING_GRACE}, and
+ * Pending, with what holds it up, when it does not. Status writes are optimistic ({@link
+ * TrialStatusWriter}), so a stale cache costs a refused write and a read, never a lost update.
  */
 @ControllerConfiguration(name = "trial")
 public final class TrialReconciler implements Reconciler<Trial> {
 
   private static final String BY_STUDY = "study";
+
+  /** How long a new trial's pod has to start before its trial is written Pending, with why. */
+  static final Duration PENDING_GRACE = Duration.ofSeconds(10);
+
+  /** How often a waiting trial is looked at again for what holds it up. */
+  static final Duration PENDING_RECHECK = Duration.ofSeconds(30);
+
+  private static final Duration MIN_RECHECK = Duration.ofSeconds(1);
 
   private final ClusterSettings settings;
   private final ReportTokens tokens;
@@ -68,9 +80,9 @@ public final class TrialReconciler implements Reconciler<Trial> {
   }
 
   /**
-   * The trial's Job and pods (the changes that can change its status reconcile it), and its study,
-   * a cache only (a study's status changes often and is no concern of its trials); and an index of
-   * trials by study.
+   * The trial's Job (the changes that can change its status reconcile it; its pods are read when
+   * the Job says they changed, see {@link JobProgress}), and its study, a cache only (a study's
+   * status changes often and is no concern of its trials); and an index of trials by study.
    */
   @Override
   public List<EventSource<?, Trial>> prepareEventSources(EventSourceContext<Trial> context) {
@@ -88,24 +100,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
                 .withSecondaryToPrimaryMapper(study -> Set.of())
                 .build(),
             context);
-    return List.of(
-        jobs,
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Pod.class, Trial.class)
-                .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
-                .withSecondaryToPrimaryMapper(TrialReconciler::trialOfPod)
-                .withOnUpdateFilter(TrialEventFilters::podUpdateMatters)
-                .build(),
-            context),
-        studies);
-  }
-
-  private static Set<ResourceID> trialOfPod(Pod pod) {
-    Map<String, String> labels = pod.getMetadata().getLabels();
-    String trial = labels == null ? null : labels.get(Labels.TRIAL);
-    return trial == null
-        ? Set.of()
-        : Set.of(new ResourceID(trial, pod.getMetadata().getNamespace()));
+    return List.of(jobs, studies);
   }
 
   private static ResourceID studyOf(Trial trial) {
@@ -140,21 +135,25 @@ public final class TrialReconciler implements Reconciler<Trial> {
     }
     // The Job's name is the trial's.
     Job job = jobs.get(ResourceID.fromResource(trial)).orElse(null);
-    if (job == null && status.attempts != null && finishedOnServer(client, trial)) {
+    if (job == null && status.phase != null && finishedOnServer(client, trial)) {
       // Retention removed the Job of a trial that has ended (podTTLSeconds); the informer had not
       // seen the ending yet. Never run a finished trial again.
       return UpdateControl.noUpdate();
     }
     if (job == null) {
       createJob(client, study, trial);
+      if (status.phase == null) {
+        // A new trial's first status write waits for its pod (Running) or its grace (Pending).
+        return UpdateControl.<Trial>noUpdate().rescheduleAfter(PENDING_GRACE);
+      }
+      // Its Job was deleted while it ran: this is a new attempt.
       recordJobCreated(trial, Objects.requireNonNullElse(status.attempts, 0) + 1, context);
-      return UpdateControl.noUpdate();
+      return UpdateControl.<Trial>noUpdate().rescheduleAfter(PENDING_RECHECK);
     }
-    if (!JobOutcome.ended(job)) {
-      return running(
-          context, trial, PodHistory.of(List.copyOf(context.getSecondaryResources(Pod.class))));
+    if (JobOutcome.ended(job)) {
+      return finish(context, study, trial, job);
     }
-    return finish(context, study, trial, job);
+    return progress(context, study, trial, job, status.phase);
   }
 
   /** The Job has ended: the trial's final status, once, from its Job and pods. */
@@ -162,7 +161,10 @@ public final class TrialReconciler implements Reconciler<Trial> {
       Context<Trial> context, TrainingStudy study, Trial trial, Job job) {
     KubernetesClient client = context.getClient();
     String namespace = trial.getMetadata().getNamespace();
-    JobOutcome outcome = JobOutcome.of(job, endedPods(context, job, trial));
+    List<Pod> pods = TrialPods.current(client, trial);
+    JobOutcome outcome = JobOutcome.of(job, pods);
+    PodHistory history = PodHistory.of(pods);
+    String artifacts = TrialEnvironment.artifacts(settings, namespace, trial);
     List<Trial> siblings = context.getPrimaryCache().byIndex(BY_STUDY, studyKey(trial));
     TrialFinisher finisher = new TrialFinisher(study, settings.gpuResource(), clock);
     // Optimistic locking finishes the trial once, and never over the report endpoint's writes
@@ -176,6 +178,10 @@ public final class TrialReconciler implements Reconciler<Trial> {
               if (isFinished(status.phase)) {
                 return Optional.empty();
               }
+              // A trial whose pod ran within its grace ends with no status written before.
+              status.attempts =
+                  Math.max(Objects.requireNonNullElse(status.attempts, 1), history.attempts());
+              status.artifacts = Objects.requireNonNullElse(status.artifacts, artifacts);
               finisher.finish(current, status, outcome, siblings);
               return Optional.of(status.build());
             });
@@ -183,34 +189,15 @@ public final class TrialReconciler implements Reconciler<Trial> {
       return UpdateControl.noUpdate();
     }
     onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));
-    long endedBefore =
+    TrialStatus status = finished.get().getStatus();
+    Stream<TrialPhase> others =
         siblings.stream()
             .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
-            .filter(t -> t.getStatus() != null && isFinished(t.getStatus().phase()))
-            .count();
-    TrialStatus status = finished.get().getStatus();
-    if (TrialEndEvents.recorded(status.phase(), endedBefore)) {
+            .map(t -> t.getStatus() == null ? null : t.getStatus().phase());
+    if (TrialEndEvents.recorded(status.phase(), others)) {
       announce(client, trial, status);
     }
     return UpdateControl.noUpdate();
-  }
-
-  /**
-   * The trial's pods as the informer has them when they already show how the Job ended; otherwise
-   * (the pod cache can lag the Job's) the server's.
-   */
-  private static List<Pod> endedPods(Context<Trial> context, Job job, Trial trial) {
-    List<Pod> cached = List.copyOf(context.getSecondaryResources(Pod.class));
-    if (JobOutcome.podsShowEnd(job, cached)) {
-      return cached;
-    }
-    return context
-        .getClient()
-        .pods()
-        .inNamespace(trial.getMetadata().getNamespace())
-        .withLabel(Labels.TRIAL, trial.getMetadata().getName())
-        .list()
-        .getItems();
   }
 
   private static boolean finishedOnServer(KubernetesClient client, Trial trial) {
@@ -233,7 +220,10 @@ public final class TrialReconciler implements Reconciler<Trial> {
     }
   }
 
-  /** The Job of attempt number {@code attempt} exists: the trial waits for its pod. */
+  /**
+   * The Job of a trial that had started was deleted (by a person, or with its node's namespace
+   * cleanup) and has been created again: attempt number {@code attempt} waits for its pod.
+   */
   private void recordJobCreated(Trial trial, int attempt, Context<Trial> context) {
     String artifacts =
         TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
@@ -250,73 +240,68 @@ public final class TrialReconciler implements Reconciler<Trial> {
           status.attempts = attempt;
           status.artifacts = artifacts;
           status.reason = "JobCreated";
-          status.message = "waiting for the trial's pod";
+          status.message =
+              "the trial's Job was deleted and created again (attempt " + attempt + ")";
           return Optional.of(status.build());
         });
   }
 
-  private UpdateControl<Trial> running(Context<Trial> context, Trial trial, PodHistory pods) {
-    TrialPhase phase =
-        pods.running()
-            ? TrialPhase.Running
-            : pods.disruptions() > 0 ? TrialPhase.Preempted : TrialPhase.Pending;
-    // Nothing to write (no new phase or attempt) is decided from the cached copy, with no request.
-    TrialStatusWriter.write(
-        trial,
-        context,
-        current -> {
-          TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
-          if (isFinished(status.phase) || !changes(status, phase, pods)) {
-            return Optional.empty();
-          }
-          boolean stopDecided = "Pruned".equals(status.reason);
-          int attempts = Math.max(Objects.requireNonNullElse(status.attempts, 1), pods.attempts());
-          status.phase = phase;
-          status.attempts = attempts;
-          if (phase == TrialPhase.Running && status.startTime == null) {
-            status.startTime = clock.instant().toString();
-          }
-          if (!stopDecided) {
-            explain(status, phase, attempts, pods);
-          }
-          return Optional.of(status.build());
-        });
+  /**
+   * The Job runs: the trial's status follows its pod (Running, Preempted, or what holds it up),
+   * with the pods read only when the Job's status says something that can change the trial's.
+   */
+  private UpdateControl<Trial> progress(
+      Context<Trial> context, TrainingStudy study, Trial trial, Job job, TrialPhase recorded) {
+    JobProgress progress = JobProgress.of(job);
+    Duration age = Duration.between(created(job), clock.instant());
+    if (!TrialProgress.podsNeeded(progress, recorded, age.compareTo(PENDING_GRACE) >= 0)) {
+      return recheck(recorded, age);
+    }
+    List<Pod> pods =
+        progress.suspended() ? List.of() : TrialPods.current(context.getClient(), trial);
+    PodHistory history = PodHistory.of(pods);
+    SchedulingSpec scheduling = study.getSpec().scheduling();
+    PendingReason waiting =
+        PendingReason.of(progress, pods, scheduling == null ? null : scheduling.queueName());
+    String artifacts =
+        TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
+    Optional<Trial> written =
+        TrialStatusWriter.write(
+            trial,
+            context,
+            current -> {
+              TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
+              if (isFinished(status.phase)
+                  || !TrialProgress.update(status, history, waiting, clock.instant())) {
+                return Optional.empty();
+              }
+              status.artifacts = Objects.requireNonNullElse(status.artifacts, artifacts);
+              return Optional.of(status.build());
+            });
+    return recheck(written.map(t -> t.getStatus().phase()).orElse(recorded), age);
+  }
+
+  /**
+   * A trial not yet seen running is looked at again with no change of its Job: a new one when its
+   * grace is over (most pods start well within it, and the trial's first status write is then
+   * Running), a waiting one every {@link #PENDING_RECHECK} (what holds it up can change without its
+   * Job changing: an image pulled, a node added).
+   */
+  private static UpdateControl<Trial> recheck(TrialPhase phase, Duration age) {
+    if (phase == null) {
+      Duration left = PENDING_GRACE.minus(age);
+      return UpdateControl.<Trial>noUpdate()
+          .rescheduleAfter(left.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : left);
+    }
+    if (phase == TrialPhase.Pending || phase == TrialPhase.Preempted) {
+      return UpdateControl.<Trial>noUpdate().rescheduleAfter(PENDING_RECHECK);
+    }
     return UpdateControl.noUpdate();
   }
 
-  /** Whether the pods say something the status does not: a new phase or a new attempt. */
-  private static boolean changes(TrialStatusDraft status, TrialPhase phase, PodHistory pods) {
-    int attempts = Math.max(Objects.requireNonNullElse(status.attempts, 1), pods.attempts());
-    boolean sameAttempt = Objects.equals(attempts, status.attempts);
-    if (phase == status.phase && sameAttempt) {
-      return false;
-    }
-    // Its pod has ended but the Job controller has not said so yet: not Pending again, and no
-    // write; the Job's end comes next.
-    return !(phase == TrialPhase.Pending && status.phase == TrialPhase.Running && sameAttempt);
-  }
-
-  private static void explain(
-      TrialStatusDraft status, TrialPhase phase, int attempts, PodHistory pods) {
-    switch (phase) {
-      case Running -> {
-        status.reason = "Running";
-        status.message = "the trainer is running (attempt " + attempts + ")";
-      }
-      case Preempted -> {
-        status.reason = "Preempted";
-        status.message =
-            "disrupted "
-                + pods.disruptions()
-                + " time(s), latest: "
-                + pods.disruption().orElse("DisruptionTarget")
-                + "; retried without counting as a failure, resuming from the last checkpoint";
-      }
-      default -> {
-        status.reason = "Pending";
-        status.message = "waiting for the trial's pod";
-      }
-    }
+  private Instant created(Job job) {
+    String created = job.getMetadata().getCreationTimestamp();
+    return created == null ? clock.instant() : Instant.parse(created);
   }
 
   private void createJob(KubernetesClient client, TrainingStudy study, Trial trial) {

@@ -160,6 +160,50 @@ class StudyOperatorIT {
     assertThat(done.getStatus().trials().succeeded()).isEqualTo(4);
   }
 
+  /**
+   * A trial whose pod cannot start is Pending once its grace is over, in the words of whoever holds
+   * it up: the real scheduler (no node has 64 GPUs), or the Kueue queue its suspended Job waits for
+   * (no Kueue runs here, so it waits on).
+   */
+  @Test
+  void aTrialThatCannotStartSaysWhy() throws Exception {
+    String unschedulable = cluster.createNamespace("study-unschedulable");
+    createStudy(
+        unschedulable,
+        yaml ->
+            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
+                .replace("nvidia.com/gpu: 1", "nvidia.com/gpu: 64"));
+    String queued = cluster.createNamespace("study-queued");
+    createStudy(
+        queued,
+        yaml ->
+            yaml.replace(
+                QUICKSTART_BUDGET,
+                "budget: {maxTrials: 1, parallelism: 1}\n  scheduling: {queueName: team-a}"));
+
+    Trial waiting = awaitTrialReason(unschedulable, "Unschedulable");
+    assertThat(waiting.getStatus().phase()).isEqualTo(TrialPhase.Pending);
+    assertThat(waiting.getStatus().message())
+        .startsWith("the trial's pod cannot be scheduled: ")
+        .contains("Insufficient nvidia.com/gpu");
+    Trial inQueue = awaitTrialReason(queued, "Queued");
+    assertThat(inQueue.getStatus().phase()).isEqualTo(TrialPhase.Pending);
+    assertThat(inQueue.getStatus().message())
+        .isEqualTo("waiting for queue team-a to admit the trial's Job");
+  }
+
+  private Trial awaitTrialReason(String namespace, String reason) {
+    return cluster
+        .client()
+        .resources(Trial.class)
+        .inNamespace(namespace)
+        .withName("quickstart-0")
+        .waitUntilCondition(
+            t -> t != null && t.getStatus() != null && reason.equals(t.getStatus().reason()),
+            90,
+            TimeUnit.SECONDS);
+  }
+
   private static final String QUICKSTART_BUDGET = QuickstartStudies.BUDGET;
 
   private void create(String namespace, String budget) throws IOException {

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** When the informer's pods are enough to finish a trial, and what its Job and pods say. */
+/** How a trial's Job ended, from its conditions and its pods' termination messages. */
 class JobOutcomeTest {
 
   private static final String SUMMARY =
@@ -51,56 +51,48 @@ class JobOutcomeTest {
   }
 
   @Test
-  void cachedPodsThatEndedAsTheJobDidAreEnough() {
+  void aCompletedJobEndsWithItsNewestPodsSummary() {
     List<Pod> pods =
         List.of(
             pod("2026-11-21T10:00:00Z", "Failed", "{\"status\":\"failed\"}"),
             pod("2026-11-21T10:00:10Z", "Succeeded", SUMMARY));
 
-    assertThat(JobOutcome.podsShowEnd(job("Complete", 1, 1), pods)).isTrue();
     JobOutcome outcome = JobOutcome.of(job("Complete", 1, 1), pods);
+
+    assertThat(outcome.finished()).isTrue();
+    assertThat(outcome.succeeded()).isTrue();
     assertThat(outcome.status()).isEqualTo("completed");
+    assertThat(outcome.epoch()).isEqualTo(3);
     assertThat(outcome.metrics()).containsEntry("val_f1", 0.9);
     assertThat(outcome.seconds()).isEqualTo(30);
   }
 
   @Test
-  void aCacheThatHasNotSeenTheLastPodEndIsNot() {
-    Pod stillRunning = pod("2026-11-21T10:00:10Z", "Running", null);
+  void theSummaryIsTheLastJsonLineOfLogsUsedAsTheMessage() {
+    String logs = "loading data\nepoch 3 done\n" + SUMMARY + "\n";
+    JobOutcome outcome =
+        JobOutcome.of(
+            job("Complete", 1, 0), List.of(pod("2026-11-21T10:00:00Z", "Succeeded", logs)));
 
-    assertThat(JobOutcome.podsShowEnd(job("Complete", 1, 0), List.of(stillRunning))).isFalse();
-    assertThat(JobOutcome.podsShowEnd(job("Complete", 1, 0), List.of())).isFalse();
+    assertThat(outcome.metrics()).containsEntry("val_f1", 0.9);
   }
 
   @Test
-  void aCacheMissingAPodTheJobCountedIsNot() {
-    List<Pod> onlyTheFirstAttempt =
-        List.of(pod("2026-11-21T10:00:00Z", "Failed", "{\"status\":\"failed\"}"));
+  void aFailedJobWithoutASummarySaysWhyTheJobFailed() {
+    JobOutcome outcome =
+        JobOutcome.of(job("Failed", 0, 1), List.of(pod("2026-11-21T10:00:00Z", "Failed", null)));
 
-    assertThat(JobOutcome.podsShowEnd(job("Failed", 0, 1), onlyTheFirstAttempt)).isTrue();
-    assertThat(JobOutcome.podsShowEnd(job("Failed", 0, 2), onlyTheFirstAttempt)).isFalse();
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.status()).isEqualTo("failed");
+    assertThat(outcome.error())
+        .isEqualTo("BackoffLimitExceeded: Job has reached the specified backoff limit");
   }
 
   @Test
-  void aPodThatEndedOtherwiseThanTheJobOrWithoutATerminationIsNot() {
-    assertThat(
-            JobOutcome.podsShowEnd(
-                job("Complete", 1, 0),
-                List.of(pod("2026-11-21T10:00:00Z", "Failed", "{\"status\":\"failed\"}"))))
-        .isFalse();
-    assertThat(
-            JobOutcome.podsShowEnd(
-                job("Failed", 0, 1), List.of(pod("2026-11-21T10:00:00Z", "Failed", null))))
-        .isFalse();
-  }
-
-  @Test
-  void aJobStillRunningHasNoEndToShow() {
+  void aJobStillRunningHasNoOutcome() {
     Job running = new JobBuilder().withNewStatus().withActive(1).endStatus().build();
 
-    assertThat(
-            JobOutcome.podsShowEnd(running, List.of(pod("2026-11-21T10:00:00Z", "Running", null))))
-        .isFalse();
-    assertThat(JobOutcome.of(running, List.of())).isEqualTo(JobOutcome.RUNNING);
+    assertThat(JobOutcome.of(running, List.of(pod("2026-11-21T10:00:00Z", "Running", null))))
+        .isEqualTo(JobOutcome.RUNNING);
   }
 }

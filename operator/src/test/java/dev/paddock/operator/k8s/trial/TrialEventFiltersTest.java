@@ -2,66 +2,71 @@ package dev.paddock.operator.k8s.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import org.junit.jupiter.api.Test;
 
 class TrialEventFiltersTest {
 
-  private static Pod pod(String phase) {
-    return TrialFixtures.pod("2026-11-22T09:00:00Z", phase).build();
+  private static JobBuilder job(int active, int ready) {
+    return new JobBuilder()
+        .withNewSpec()
+        .endSpec()
+        .withNewStatus()
+        .withActive(active)
+        .withReady(ready)
+        .endStatus();
   }
 
-  private static Job job(int active, int ready, String endCondition) {
-    JobBuilder job =
-        new JobBuilder().withNewStatus().withActive(active).withReady(ready).endStatus();
-    if (endCondition != null) {
-      job.editStatus()
-          .addNewCondition()
-          .withType(endCondition)
-          .withStatus("True")
-          .endCondition()
-          .endStatus();
-    }
-    return job.build();
-  }
-
-  @Test
-  void onlyTheJobsEndWakesTheTrial() {
-    assertThat(TrialEventFilters.jobUpdateMatters(job(1, 1, null), job(1, 0, null))).isFalse();
-    assertThat(TrialEventFilters.jobUpdateMatters(job(0, 0, "Complete"), job(1, 1, null))).isTrue();
-    assertThat(TrialEventFilters.jobUpdateMatters(job(0, 0, "Failed"), job(1, 0, null))).isTrue();
-    assertThat(TrialEventFilters.jobUpdateMatters(job(0, 0, "Complete"), job(0, 0, "Complete")))
-        .isFalse();
+  private static Job ended(String condition) {
+    return job(0, 0)
+        .editStatus()
+        .withSucceeded("Complete".equals(condition) ? 1 : 0)
+        .addNewCondition()
+        .withType(condition)
+        .withStatus("True")
+        .endCondition()
+        .endStatus()
+        .build();
   }
 
   @Test
-  void aPodWakesTheTrialWhenItsPhaseChangesItIsDisruptedOrItIsDeleted() {
-    Pod running = pod("Running");
-    Pod scheduled = new PodBuilder(pod("Pending")).editSpec().withNodeName("n").endSpec().build();
-    assertThat(TrialEventFilters.podUpdateMatters(scheduled, pod("Pending"))).isFalse();
-    assertThat(TrialEventFilters.podUpdateMatters(running, pod("Pending"))).isTrue();
+  void aPodStartingOrStoppingAndTheJobsEndWakeTheTrial() {
+    assertThat(TrialEventFilters.jobUpdateMatters(job(1, 1).build(), job(1, 0).build())).isTrue();
+    assertThat(TrialEventFilters.jobUpdateMatters(job(1, 0).build(), job(1, 1).build())).isTrue();
+    assertThat(TrialEventFilters.jobUpdateMatters(ended("Complete"), job(1, 1).build())).isTrue();
+    assertThat(TrialEventFilters.jobUpdateMatters(ended("Failed"), job(1, 0).build())).isTrue();
+  }
 
-    Pod disrupted =
-        new PodBuilder(running)
+  @Test
+  void failuresTerminatingPodsAndAdmissionWakeTheTrial() {
+    Job running = job(1, 1).build();
+    assertThat(
+            TrialEventFilters.jobUpdateMatters(
+                job(1, 1).editStatus().withFailed(1).endStatus().build(), running))
+        .isTrue();
+    assertThat(
+            TrialEventFilters.jobUpdateMatters(
+                job(1, 1).editStatus().withTerminating(1).endStatus().build(), running))
+        .isTrue();
+    Job queued = job(0, 0).editSpec().withSuspend(true).endSpec().build();
+    assertThat(TrialEventFilters.jobUpdateMatters(job(0, 0).build(), queued)).isTrue();
+  }
+
+  @Test
+  void bookkeepingOfTheJobControllerWakesNothing() {
+    // a pod created, then the same Job ended, seen again as its finalizers are removed
+    assertThat(TrialEventFilters.jobUpdateMatters(job(1, 0).build(), job(0, 0).build())).isFalse();
+    assertThat(TrialEventFilters.jobUpdateMatters(ended("Complete"), ended("Complete"))).isFalse();
+    Job counting =
+        job(0, 0)
             .editStatus()
-            .addNewCondition()
-            .withType("DisruptionTarget")
-            .withStatus("True")
-            .withReason("PreemptionByScheduler")
-            .endCondition()
+            .withNewUncountedTerminatedPods()
+            .withSucceeded("uid-1")
+            .endUncountedTerminatedPods()
             .endStatus()
             .build();
-    assertThat(TrialEventFilters.podUpdateMatters(disrupted, running)).isTrue();
-
-    Pod deleting =
-        new PodBuilder(running)
-            .editMetadata()
-            .withDeletionTimestamp("2026-11-22T10:00:00Z")
-            .endMetadata()
-            .build();
-    assertThat(TrialEventFilters.podUpdateMatters(deleting, running)).isTrue();
+    Job counted = job(0, 0).editStatus().withSucceeded(1).endStatus().build();
+    assertThat(TrialEventFilters.jobUpdateMatters(counted, counting)).isFalse();
   }
 }
