@@ -7,10 +7,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 
 /**
- * A trial's pods, read from the API server when its Job says they changed ({@link JobProgress}): a
- * consistent list by the trial's label, which Kubernetes 1.31 and later serve from the API server's
- * watch cache. Watching every pod instead cost the operator a dozen decoded events per trial for
- * the two or three reads it needs.
+ * A trial's pods, read from the API server when its Job says they changed ({@link JobProgress}) and
+ * cannot tell alone (a first start it can, {@link TrialProgress#firstStart}): a consistent list by
+ * the trial's label, which Kubernetes 1.31 and later serve from the API server's watch cache.
+ * Watching every pod instead cost the operator a dozen decoded events per trial for the one read
+ * (its end) that a trial usually needs.
  */
 final class TrialPods {
 

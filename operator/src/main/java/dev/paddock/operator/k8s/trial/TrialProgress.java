@@ -3,6 +3,7 @@ package dev.paddock.operator.k8s.trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A running trial's status from its Job and pods, short of its ending ({@link TrialFinisher}):
@@ -30,6 +31,15 @@ final class TrialProgress {
       case Pending, Preempted -> job.ready() || !job.suspended();
       default -> false;
     };
+  }
+
+  /**
+   * What the pods would say when the Job alone tells it: a new trial whose pod is ready, with no
+   * failure and none terminating, runs its first attempt, and its pods need no read.
+   */
+  static Optional<PodHistory> firstStart(JobProgress job, TrialPhase recorded) {
+    boolean first = recorded == null && job.ready() && job.failed() == 0 && job.terminating() == 0;
+    return first ? Optional.of(new PodHistory(1, 0, true, Optional.empty())) : Optional.empty();
   }
 
   /**

@@ -257,9 +257,12 @@ public final class TrialReconciler implements Reconciler<Trial> {
     if (!TrialProgress.podsNeeded(progress, recorded, age.compareTo(PENDING_GRACE) >= 0)) {
       return recheck(recorded, age);
     }
+    Optional<PodHistory> started = TrialProgress.firstStart(progress, recorded);
     List<Pod> pods =
-        progress.suspended() ? List.of() : TrialPods.current(context.getClient(), trial);
-    PodHistory history = PodHistory.of(pods);
+        started.isPresent() || progress.suspended()
+            ? List.of()
+            : TrialPods.current(context.getClient(), trial);
+    PodHistory history = started.orElseGet(() -> PodHistory.of(pods));
     SchedulingSpec scheduling = study.getSpec().scheduling();
     PendingReason waiting =
         PendingReason.of(progress, pods, scheduling == null ? null : scheduling.queueName());

@@ -56,6 +56,18 @@ class TrialProgressTest {
   }
 
   @Test
+  void aNewTrialsFirstReadyPodIsItsFirstAttemptWithoutReadingPods() {
+    assertThat(TrialProgress.firstStart(job(true, false, false), null))
+        .contains(new PodHistory(1, 0, true, Optional.empty()));
+    assertThat(TrialProgress.firstStart(job(false, false, false), null)).isEmpty();
+    assertThat(TrialProgress.firstStart(job(true, false, false), TrialPhase.Preempted)).isEmpty();
+    JobProgress retried = new JobProgress(false, true, false, 1, 0, false);
+    assertThat(TrialProgress.firstStart(retried, null)).isEmpty();
+    JobProgress replacing = new JobProgress(false, true, false, 0, 1, false);
+    assertThat(TrialProgress.firstStart(replacing, null)).isEmpty();
+  }
+
+  @Test
   void aStartedPodMakesTheTrialRunningFromItsFirstWrite() {
     TrialStatusDraft status = TrialStatusDraft.of(null);
 
