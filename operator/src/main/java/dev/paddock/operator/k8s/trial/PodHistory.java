@@ -11,13 +11,27 @@ import java.util.Optional;
  * Job's pod failure policy retries without counting it against {@code maxRetries}.
  *
  * @param disruption the reason of the latest disruption, if any
+ * @param lastDisrupted the attempt (1-based, by age) of the newest disrupted pod, 0 if none
+ * @param anyEnded a pod has ended (Succeeded or Failed) and is still there to say so
+ * @param running a pod runs and is not being deleted
  */
-record PodHistory(int attempts, int disruptions, boolean running, Optional<String> disruption) {
+record PodHistory(
+    int attempts,
+    int disruptions,
+    boolean running,
+    Optional<String> disruption,
+    int lastDisrupted,
+    boolean anyEnded) {
+
+  /** A trial's first attempt, running, as its Job alone can tell. */
+  static final PodHistory FIRST_RUNNING = new PodHistory(1, 0, true, Optional.empty(), 0, false);
 
   static PodHistory of(List<Pod> pods) {
     int disruptions = 0;
     Optional<String> latest = Optional.empty();
     boolean running = false;
+    boolean anyEnded = false;
+    int lastDisrupted = 0;
     List<Pod> byAge =
         pods.stream()
             .sorted(
@@ -26,11 +40,15 @@ record PodHistory(int attempts, int disruptions, boolean running, Optional<Strin
                         .getCreationTimestamp()
                         .compareTo(b.getMetadata().getCreationTimestamp()))
             .toList();
-    for (Pod pod : byAge) {
-      running |= pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+    for (int i = 0; i < byAge.size(); i++) {
+      Pod pod = byAge.get(i);
+      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+      running |= "Running".equals(phase) && pod.getMetadata().getDeletionTimestamp() == null;
+      anyEnded |= "Succeeded".equals(phase) || "Failed".equals(phase);
       Optional<PodCondition> disrupted = disruption(pod);
       if (disrupted.isPresent()) {
         disruptions++;
+        lastDisrupted = i + 1;
         latest =
             Optional.of(
                 disrupted.get().getReason() == null
@@ -38,7 +56,8 @@ record PodHistory(int attempts, int disruptions, boolean running, Optional<Strin
                     : disrupted.get().getReason());
       }
     }
-    return new PodHistory(Math.max(1, pods.size()), disruptions, running, latest);
+    return new PodHistory(
+        Math.max(1, pods.size()), disruptions, running, latest, lastDisrupted, anyEnded);
   }
 
   private static Optional<PodCondition> disruption(Pod pod) {

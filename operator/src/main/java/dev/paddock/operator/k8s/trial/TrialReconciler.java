@@ -52,10 +52,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
   /** How long a new trial's pod has to start before its trial is written Pending, with why. */
   static final Duration PENDING_GRACE = Duration.ofSeconds(10);
 
-  /** How often a waiting trial is looked at again for what holds it up. */
-  static final Duration PENDING_RECHECK = Duration.ofSeconds(30);
-
-  private static final Duration MIN_RECHECK = Duration.ofSeconds(1);
+  private static final Duration SOONEST_RECHECK = Duration.ofSeconds(1);
 
   private final ClusterSettings settings;
   private final ReportTokens tokens;
@@ -148,7 +145,8 @@ public final class TrialReconciler implements Reconciler<Trial> {
       }
       // Its Job was deleted while it ran: this is a new attempt.
       recordJobCreated(trial, Objects.requireNonNullElse(status.attempts, 0) + 1, context);
-      return UpdateControl.<Trial>noUpdate().rescheduleAfter(PENDING_RECHECK);
+      return UpdateControl.<Trial>noUpdate()
+          .rescheduleAfter(TrialProgress.recheckAfter(Duration.ZERO));
     }
     if (JobOutcome.ended(job)) {
       return finish(context, study, trial, job);
@@ -179,8 +177,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
                 return Optional.empty();
               }
               // A trial whose pod ran within its grace ends with no status written before.
-              status.attempts =
-                  Math.max(Objects.requireNonNullElse(status.attempts, 1), history.attempts());
+              status.attempts = TrialProgress.attemptsAtEnd(status, history);
               status.artifacts = Objects.requireNonNullElse(status.artifacts, artifacts);
               finisher.finish(current, status, outcome, siblings);
               return Optional.of(status.build());
@@ -287,17 +284,17 @@ public final class TrialReconciler implements Reconciler<Trial> {
   /**
    * A trial not yet seen running is looked at again with no change of its Job: a new one when its
    * grace is over (most pods start well within it, and the trial's first status write is then
-   * Running), a waiting one every {@link #PENDING_RECHECK} (what holds it up can change without its
-   * Job changing: an image pulled, a node added).
+   * Running), a waiting one from time to time ({@link TrialProgress#recheckAfter}: what holds it up
+   * can change without its Job changing, an image pulled, a node added).
    */
   private static UpdateControl<Trial> recheck(TrialPhase phase, Duration age) {
     if (phase == null) {
       Duration left = PENDING_GRACE.minus(age);
       return UpdateControl.<Trial>noUpdate()
-          .rescheduleAfter(left.compareTo(MIN_RECHECK) < 0 ? MIN_RECHECK : left);
+          .rescheduleAfter(left.compareTo(SOONEST_RECHECK) < 0 ? SOONEST_RECHECK : left);
     }
     if (phase == TrialPhase.Pending || phase == TrialPhase.Preempted) {
-      return UpdateControl.<Trial>noUpdate().rescheduleAfter(PENDING_RECHECK);
+      return UpdateControl.<Trial>noUpdate().rescheduleAfter(TrialProgress.recheckAfter(age));
     }
     return UpdateControl.noUpdate();
   }

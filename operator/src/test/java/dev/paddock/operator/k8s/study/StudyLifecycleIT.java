@@ -166,6 +166,16 @@ class StudyLifecycleIT {
                     "    template:\n      spec:\n" + onlyOn("hold-1", "done-1")));
     Pod victim = awaitRunningPod(namespace);
     assertThat(victim.getSpec().getNodeName()).isEqualTo("hold-1");
+    // mid-run: the trial has recorded that its pod runs
+    cluster
+        .client()
+        .resources(Trial.class)
+        .inNamespace(namespace)
+        .withName("quickstart-0")
+        .waitUntilCondition(
+            t -> t.getStatus() != null && t.getStatus().phase() == TrialPhase.Running,
+            60,
+            TimeUnit.SECONDS);
 
     cluster.client().pods().inNamespace(namespace).resource(preemptor()).create();
     awaitPreemption(namespace, victim);
@@ -176,6 +186,7 @@ class StudyLifecycleIT {
     assertThat(done.getStatus().trials().failed()).isZero();
     Trial trial = trials(namespace).get(0);
     assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    assertThat(trial.getStatus().attempts()).isEqualTo(2);
     Job job =
         cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
     assertThat(job.getStatus().getFailed()).isIn(null, 0);

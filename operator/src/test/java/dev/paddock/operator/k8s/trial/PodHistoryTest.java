@@ -35,6 +35,7 @@ class PodHistoryTest {
     assertThat(history.disruptions()).isEqualTo(1);
     assertThat(history.running()).isFalse();
     assertThat(history.disruption()).contains("PreemptionByScheduler");
+    assertThat(history.lastDisrupted()).isEqualTo(1);
   }
 
   @Test
@@ -46,13 +47,29 @@ class PodHistoryTest {
                 pod("2026-11-21T10:05:00Z", "Running", null)));
 
     assertThat(history.running()).isTrue();
+    assertThat(history.anyEnded()).isTrue();
     assertThat(history.disruptions()).isZero();
     assertThat(history.attempts()).isEqualTo(2);
   }
 
   @Test
+  void aPodBeingDeletedNoLongerRunsAndHasNotEnded() {
+    Pod deleting =
+        new PodBuilder(pod("2026-11-21T10:00:00Z", "Running", null))
+            .editMetadata()
+            .withDeletionTimestamp("2026-11-21T10:09:00Z")
+            .endMetadata()
+            .build();
+
+    PodHistory history = PodHistory.of(List.of(deleting));
+
+    assertThat(history.running()).isFalse();
+    assertThat(history.anyEnded()).isFalse();
+  }
+
+  @Test
   void noPodYetIsTheFirstAttempt() {
     assertThat(PodHistory.of(List.of()))
-        .isEqualTo(new PodHistory(1, 0, false, java.util.Optional.empty()));
+        .isEqualTo(new PodHistory(1, 0, false, java.util.Optional.empty(), 0, false));
   }
 }
