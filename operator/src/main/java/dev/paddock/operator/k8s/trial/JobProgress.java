@@ -9,7 +9,7 @@ import java.util.Objects;
  * watches: the trial's pods are read only when this changes in a way that can change the trial's
  * status (a pod became ready, stopped being ready without succeeding, failed or is terminating). A
  * trial's pod changes a dozen times in its life (created, bound, started, ready, ended, finalizer
- * removed, deleted); watching them all cost the operator more than anything else it watched.
+ * removed, deleted), and a pod watch decoded every change.
  *
  * @param ended the Job is Complete or Failed
  * @param ready a pod is ready: the trainer runs

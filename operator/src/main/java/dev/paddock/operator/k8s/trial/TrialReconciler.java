@@ -38,11 +38,12 @@ import java.util.stream.Stream;
  * ending from {@link JobOutcome}, the grade and code from {@link TrialFinisher}, the progress in
  * between from {@link TrialProgress}. Idempotent: the Job's name is the trial's, so a retried
  * reconcile finds the Job it created. The trial's Job and study come from informer caches; its pods
- * are read from the server only when its Job says they changed ({@link JobProgress}: started,
- * stopped, ended), which costs two reads in a trial's life where a pod watch cost a dozen events. A
- * trial's first status write is Running when its pod starts within {@link #PENDING_GRACE}, and
- * Pending, with what holds it up, when it does not. Status writes are optimistic ({@link
- * TrialStatusWriter}), so a stale cache costs a refused write and a read, never a lost update.
+ * are read from the server only when its Job says they changed and cannot tell alone ({@link
+ * JobProgress}: stopped, ended, or started again), usually one read in a trial's life where a pod
+ * watch cost a dozen events. A trial's first status write is Running when its pod starts within
+ * {@link #PENDING_GRACE}, and Pending, with what holds it up, when it does not. Status writes are
+ * optimistic ({@link TrialStatusWriter}), so a stale cache costs a refused write and a read, never
+ * a lost update.
  */
 @ControllerConfiguration(name = "trial")
 public final class TrialReconciler implements Reconciler<Trial> {
@@ -162,7 +163,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
     List<Pod> pods = TrialPods.current(client, trial);
     JobOutcome outcome = JobOutcome.of(job, pods);
     PodHistory history = PodHistory.of(pods);
-    String artifacts = TrialEnvironment.artifacts(settings, namespace, trial);
     List<Trial> siblings = context.getPrimaryCache().byIndex(BY_STUDY, studyKey(trial));
     TrialFinisher finisher = new TrialFinisher(study, settings.gpuResource(), clock);
     // Optimistic locking finishes the trial once, and never over the report endpoint's writes
@@ -178,7 +178,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
               }
               // A trial whose pod ran within its grace ends with no status written before.
               status.attempts = TrialProgress.attemptsAtEnd(status, history);
-              status.artifacts = Objects.requireNonNullElse(status.artifacts, artifacts);
+              recordArtifacts(status, trial);
               finisher.finish(current, status, outcome, siblings);
               return Optional.of(status.build());
             });
@@ -218,12 +218,10 @@ public final class TrialReconciler implements Reconciler<Trial> {
   }
 
   /**
-   * The Job of a trial that had started was deleted (by a person, or with its node's namespace
-   * cleanup) and has been created again: attempt number {@code attempt} waits for its pod.
+   * The Job of a trial that had started was deleted (by a person or a clean-up tool) and has been
+   * created again: attempt number {@code attempt} waits for its pod.
    */
   private void recordJobCreated(Trial trial, int attempt, Context<Trial> context) {
-    String artifacts =
-        TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
     TrialStatusWriter.write(
         trial,
         context,
@@ -235,7 +233,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
           }
           status.phase = TrialPhase.Pending;
           status.attempts = attempt;
-          status.artifacts = artifacts;
+          recordArtifacts(status, trial);
           status.reason = "JobCreated";
           status.message =
               "the trial's Job was deleted and created again (attempt " + attempt + ")";
@@ -263,8 +261,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
     SchedulingSpec scheduling = study.getSpec().scheduling();
     PendingReason waiting =
         PendingReason.of(progress, pods, scheduling == null ? null : scheduling.queueName());
-    String artifacts =
-        TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
     Optional<Trial> written =
         TrialStatusWriter.write(
             trial,
@@ -275,7 +271,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
                   || !TrialProgress.update(status, history, waiting, clock.instant())) {
                 return Optional.empty();
               }
-              status.artifacts = Objects.requireNonNullElse(status.artifacts, artifacts);
+              recordArtifacts(status, trial);
               return Optional.of(status.build());
             });
     return recheck(written.map(t -> t.getStatus().phase()).orElse(recorded), age);
@@ -297,6 +293,17 @@ public final class TrialReconciler implements Reconciler<Trial> {
       return UpdateControl.<Trial>noUpdate().rescheduleAfter(TrialProgress.recheckAfter(age));
     }
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Where the trial's artifacts go, recorded with its first status write, whichever that is
+   * (Running, Pending, or its ending for a trial that ran within its grace).
+   */
+  private void recordArtifacts(TrialStatusDraft status, Trial trial) {
+    if (status.artifacts == null) {
+      status.artifacts =
+          TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
+    }
   }
 
   private Instant created(Job job) {
