@@ -2,11 +2,13 @@ package dev.paddock.operator.k8s.study;
 
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.testsupport.KubeCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** The quickstart example as the cluster tests' study: its trainer asks for a GPU. */
@@ -40,5 +42,15 @@ final class QuickstartStudies {
         .withName("quickstart")
         .waitUntilCondition(
             s -> s.getStatus() != null && s.getStatus().phase() == phase, 240, TimeUnit.SECONDS);
+  }
+
+  /** The quickstart study's first trial, once it satisfies {@code condition}. */
+  static Trial awaitFirstTrial(KubeCluster cluster, String namespace, Predicate<Trial> condition) {
+    return cluster
+        .client()
+        .resources(Trial.class)
+        .inNamespace(namespace)
+        .withName("quickstart-0")
+        .waitUntilCondition(t -> t != null && condition.test(t), 90, TimeUnit.SECONDS);
   }
 }

@@ -167,15 +167,10 @@ class StudyLifecycleIT {
     Pod victim = awaitRunningPod(namespace);
     assertThat(victim.getSpec().getNodeName()).isEqualTo("hold-1");
     // mid-run: the trial has recorded that its pod runs
-    cluster
-        .client()
-        .resources(Trial.class)
-        .inNamespace(namespace)
-        .withName("quickstart-0")
-        .waitUntilCondition(
-            t -> t.getStatus() != null && t.getStatus().phase() == TrialPhase.Running,
-            60,
-            TimeUnit.SECONDS);
+    QuickstartStudies.awaitFirstTrial(
+        cluster,
+        namespace,
+        t -> t.getStatus() != null && t.getStatus().phase() == TrialPhase.Running);
 
     cluster.client().pods().inNamespace(namespace).resource(preemptor()).create();
     awaitPreemption(namespace, victim);

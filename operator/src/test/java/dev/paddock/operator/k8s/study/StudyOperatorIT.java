@@ -193,15 +193,8 @@ class StudyOperatorIT {
   }
 
   private Trial awaitTrialReason(String namespace, String reason) {
-    return cluster
-        .client()
-        .resources(Trial.class)
-        .inNamespace(namespace)
-        .withName("quickstart-0")
-        .waitUntilCondition(
-            t -> t != null && t.getStatus() != null && reason.equals(t.getStatus().reason()),
-            90,
-            TimeUnit.SECONDS);
+    return QuickstartStudies.awaitFirstTrial(
+        cluster, namespace, t -> t.getStatus() != null && reason.equals(t.getStatus().reason()));
   }
 
   private static final String QUICKSTART_BUDGET = QuickstartStudies.BUDGET;
