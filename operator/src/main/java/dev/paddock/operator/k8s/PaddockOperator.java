@@ -5,7 +5,6 @@ import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.archive.StoreCredentials;
 import dev.paddock.operator.k8s.metrics.TrialPhaseGauges;
 import dev.paddock.operator.k8s.report.ClusterReports;
-import dev.paddock.operator.k8s.report.TrialCache;
 import dev.paddock.operator.k8s.serving.ModelDeploymentReconciler;
 import dev.paddock.operator.k8s.serving.ServingSettings;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
@@ -90,9 +89,9 @@ public final class PaddockOperator implements AutoCloseable {
             });
     // One store for the operator's own reads and writes (archive, retention, serving sources).
     OperatorStore store = new OperatorStore(settings.cluster(), settings.storeCredentials());
-    operator.register(new TrainingStudyReconciler(clock, store), c -> watch(c, settings));
-
+    // One watch of Trials for the whole process (report endpoint, studies, gauges).
     TrialCache trials = TrialCache.start(client, settings.watchNamespaces());
+    operator.register(new TrainingStudyReconciler(clock, store, trials), c -> watch(c, settings));
     TrialPhaseGauges.register(registry, trials);
     ClusterReports clusterReports = new ClusterReports(client, trials);
     operator.register(

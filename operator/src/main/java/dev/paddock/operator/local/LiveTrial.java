@@ -1,7 +1,6 @@
 package dev.paddock.operator.local;
 
 import dev.paddock.api.v1alpha1.Grade;
-import dev.paddock.api.v1alpha1.MetricSummary;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
@@ -9,13 +8,12 @@ import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.search.CurvePoint;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.search.TrialState;
+import dev.paddock.operator.study.ProgressStatus;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyTrial;
 import dev.paddock.operator.study.TrialProgress;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -127,21 +125,13 @@ final class LiveTrial {
   }
 
   private TrialStatus status(List<String> keptMetrics) {
-    List<List<Double>> curve = new ArrayList<>();
-    for (CurvePoint p : TrialProgress.downsample(progress.curve())) {
-      curve.add(List.of((double) p.epoch(), p.value()));
-    }
-    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-    progress
-        .summaries(keptMetrics)
-        .forEach((k, v) -> metrics.put(k, new MetricSummary(v[0], v[1])));
     return new TrialStatus(
         phase,
         attempts,
         progress.lastEpoch(),
         objective != null ? objective : bestSoFar(),
-        metrics,
-        curve,
+        ProgressStatus.metrics(progress, keptMetrics),
+        ProgressStatus.curve(progress),
         grade,
         code,
         artifacts,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Plans what a study's retention block removes. */
 public final class Retention {
@@ -35,6 +36,26 @@ public final class Retention {
           .forEach(t -> artifacts.add(t.name()));
     }
     return new RetentionPlan(List.copyOf(trials), List.copyOf(artifacts), policy.dryRun());
+  }
+
+  /**
+   * When the next artifacts expire ({@code artifactTTLDays} after their trial ended), so a study
+   * can be looked at again then rather than at its next unrelated event.
+   *
+   * @param withArtifacts the finished trials whose artifacts are still there
+   * @return empty when none will: no TTL, or every such trial protected
+   */
+  public static Optional<Instant> nextArtifactExpiry(
+      RetentionPolicy policy, List<RetainedTrial> withArtifacts, Instant now) {
+    if (policy.artifactTtlDays() == null) {
+      return Optional.empty();
+    }
+    Duration ttl = Duration.ofDays(policy.artifactTtlDays());
+    return withArtifacts.stream()
+        .filter(t -> !t.protectedFromDeletion() && t.finished() != null)
+        .map(t -> t.finished().plus(ttl))
+        .filter(at -> !at.isBefore(now))
+        .min(Comparator.naturalOrder());
   }
 
   /** No objective first, then the worst objective; among equals the oldest index. */

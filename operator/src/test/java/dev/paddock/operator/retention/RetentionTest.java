@@ -54,6 +54,21 @@ class RetentionTest {
   }
 
   @Test
+  void theNextExpiryIsTheEarliestUnprotectedTrialStillWithinItsTtl() {
+    RetentionPolicy sevenDays = new RetentionPolicy(null, 7, false);
+
+    // s-3 and s-4 ended a day ago: six days left. s-0 and s-1 expired already; s-2, s-5 are kept.
+    assertThat(Retention.nextArtifactExpiry(sevenDays, TRIALS, NOW))
+        .contains(NOW.plus(Duration.ofDays(6)));
+    assertThat(
+            Retention.nextArtifactExpiry(
+                sevenDays, List.of(trial(2, 0.9, 1, true), trial(0, 0.5, 10, false)), NOW))
+        .isEmpty();
+    assertThat(Retention.nextArtifactExpiry(new RetentionPolicy(3, null, false), TRIALS, NOW))
+        .isEmpty();
+  }
+
+  @Test
   void noPolicyKeepsEverything() {
     assertThat(
             Retention.plan(RetentionPolicy.KEEP_EVERYTHING, Direction.MAXIMIZE, TRIALS, NOW)

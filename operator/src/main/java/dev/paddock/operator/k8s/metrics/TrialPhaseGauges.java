@@ -1,7 +1,7 @@
 package dev.paddock.operator.k8s.metrics;
 
 import dev.paddock.api.v1alpha1.TrialPhase;
-import dev.paddock.operator.k8s.report.TrialCache;
+import dev.paddock.operator.k8s.TrialCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,10 +1,10 @@
 package dev.paddock.operator.k8s.report;
 
-import dev.paddock.api.v1alpha1.MetricSummary;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.pruning.Decision;
 import dev.paddock.operator.pruning.Pruner;
 import dev.paddock.operator.report.EpochReport;
@@ -14,12 +14,12 @@ import dev.paddock.operator.report.TrialRef;
 import dev.paddock.operator.search.CurvePoint;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.search.TrialState;
+import dev.paddock.operator.study.ProgressStatus;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyDefinitions;
 import dev.paddock.operator.study.TrialProgress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,16 +138,8 @@ public final class ClusterReports implements ReportListener {
   }
 
   private void write(Trial trial, Tracked tracked, StudyDefinition definition, Decision decision) {
-    List<List<Double>> curve = new ArrayList<>();
-    TrialProgress.downsample(tracked.progress.curve())
-        .forEach(p -> curve.add(List.of((double) p.epoch(), p.value())));
     List<String> kept = new ArrayList<>(definition.metrics());
     kept.add(0, definition.objective().metric());
-    Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-    tracked
-        .progress
-        .summaries(kept)
-        .forEach((k, v) -> metrics.put(k, new MetricSummary(v[0], v[1])));
     double[] objective =
         tracked
             .progress
@@ -162,8 +154,8 @@ public final class ClusterReports implements ReportListener {
             null,
             tracked.progress.lastEpoch(),
             objective == null ? null : objective[1],
-            metrics,
-            curve,
+            ProgressStatus.metrics(tracked.progress, kept),
+            ProgressStatus.curve(tracked.progress),
             null,
             null,
             null,

@@ -20,7 +20,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a study's reconcile does besides planning: archive ({@link StudyArchiving}), then retention
@@ -33,18 +35,23 @@ final class StudyHousekeeping {
   static final Duration GIVE_UP_DELETING_ARTIFACTS = Duration.ofMinutes(10);
 
   /**
-   * @param canPlan false while retired trials exist that the store cannot give back: planning
-   *     without them could reuse their names, so the study waits for the store
+   * @param canPlan false while retired trials exist that the store cannot give back, the study's
+   *     own (planning without them could reuse their names) or its history's (its suggestions would
+   *     change): the study waits for the store
    * @param trials the study's trials, retired ones included (the planner counts them)
+   * @param imported the retired trials of the studies in its {@code search.historyFrom}
    * @param retryAfter when to reconcile again because the store failed; null when it did not
+   * @param nextExpiry when retention has artifacts to delete next; null: none will
    */
   record Result(
       boolean canPlan,
       List<Trial> trials,
+      List<Trial> imported,
       List<Condition> conditions,
       StudyArchiveStatus archive,
       StudyRetentionStatus retention,
-      Duration retryAfter) {
+      Duration retryAfter,
+      Instant nextExpiry) {
 
     Optional<Duration> retry() {
       return Optional.ofNullable(retryAfter);
@@ -55,25 +62,36 @@ final class StudyHousekeeping {
   private final Clock clock;
   private final StudyArchiving archiving;
   private final StudyRetention retention;
+  private final StudyHistory history;
   private final StoreBackoff backoff = new StoreBackoff();
 
   StudyHousekeeping(OperatorStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
     this.archiving = new StudyArchiving(clock);
-    this.retention = new StudyRetention(clock, new RetiredTrials());
+    RetiredTrials records = new RetiredTrials();
+    this.retention = new StudyRetention(clock, records);
+    this.history = new StudyHistory(records);
   }
 
+  /**
+   * @param donors the studies in its {@code search.historyFrom} that exist
+   */
   Result run(
       TrainingStudy study,
       StudyDefinition definition,
       Collection<Trial> live,
+      Collection<TrainingStudy> donors,
       KubernetesClient client) {
     StudyArchiving.Outcome archived = archiving.run(study, definition, live, store::get, client);
     StudyRetention.Outcome retained =
         retention.run(study, definition, live, archived.chosen(), store::get, client);
+    StudyHistory.Imported imported = history.retired(donors, store::get);
     String problem =
-        archived.storeProblem() != null ? archived.storeProblem() : retained.storeProblem();
+        Stream.of(archived.storeProblem(), retained.storeProblem(), imported.storeProblem())
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     String uid = study.getMetadata().getUid();
     Duration retry = null;
     if (problem != null) {
@@ -88,7 +106,8 @@ final class StudyHousekeeping {
         uses || ArchiveCondition.find(previous) != null
             ? List.of(ArchiveCondition.of(previous, problem, generation(study), clock.instant()))
             : List.of();
-    if (!retained.readable()) {
+    boolean canPlan = retained.readable() && imported.readable();
+    if (!canPlan) {
       // The reconciler will not plan nor write a status this time: say why on the study now.
       writeConditions(client, study, previous, conditions);
     }
@@ -96,12 +115,14 @@ final class StudyHousekeeping {
     retained.retired().forEach(t -> all.put(t.getMetadata().getName(), t));
     live.forEach(t -> all.put(t.getMetadata().getName(), t));
     return new Result(
-        retained.readable(),
+        canPlan,
         List.copyOf(all.values()),
+        imported.retired(),
         conditions,
         archived.status(),
         retained.status(),
-        retry);
+        retry,
+        retained.nextExpiry());
   }
 
   private void announce(

@@ -50,9 +50,24 @@ final class StudyRetention {
    * @param retired every retired trial's record; empty when {@code readable} is false
    * @param readable false when retired trials exist but the store could not be read
    * @param storeProblem why the store could not be used; null when it could
+   * @param nextExpiry when the next trial's artifacts expire (artifactTTLDays); null: none will
    */
   record Outcome(
-      StudyRetentionStatus status, List<Trial> retired, boolean readable, String storeProblem) {}
+      StudyRetentionStatus status,
+      List<Trial> retired,
+      boolean readable,
+      String storeProblem,
+      Instant nextExpiry) {
+
+    Outcome(
+        StudyRetentionStatus status, List<Trial> retired, boolean readable, String storeProblem) {
+      this(status, retired, readable, storeProblem, null);
+    }
+
+    Outcome expiringAt(Instant at) {
+      return new Outcome(status, retired, readable, storeProblem, at);
+    }
+  }
 
   /** On a Trial whose artifacts retention deleted (artifactTTLDays): when. */
   static final String ARTIFACTS_EXPIRED = "paddock.dev/artifacts-expired";
@@ -98,26 +113,32 @@ final class StudyRetention {
     if (spec.podTTLSeconds() != null && !dryRun) {
       jobTtl.apply(client, study.getMetadata().getUid(), finished, spec.podTTLSeconds());
     }
-    RetentionPlan plan = plan(study, definition, spec, finished, chosenForArchive, client);
+    Planned planned = plan(study, definition, spec, finished, chosenForArchive, client);
+    RetentionPlan plan = planned.plan();
     if (dryRun) {
       String summary = StudyArchiving.bounded(plan.summary());
       if (!plan.isEmpty() && (before == null || !Objects.equals(before.dryRun(), summary))) {
         new KubeEvents(client, clock).normal(study, "RetentionDryRun", summary);
       }
       return new Outcome(
-          status(retired, before, plan.isEmpty() ? null : summary, 0), retired, true, null);
+              status(retired, before, plan.isEmpty() ? null : summary, 0), retired, true, null)
+          .expiringAt(planned.nextExpiry());
     }
     try {
       apply(study, plan, finished, store.get(), client);
       List<Trial> all = records.read(store.get(), study, true);
-      return new Outcome(status(all, before, null, plan.artifacts().size()), all, true, null);
+      return new Outcome(status(all, before, null, plan.artifacts().size()), all, true, null)
+          .expiringAt(planned.nextExpiry());
     } catch (StoreUnavailableException e) {
       List<Trial> known = records.read(store.get(), study, true);
       return new Outcome(status(known, before, null, 0), known, true, e.getMessage());
     }
   }
 
-  private RetentionPlan plan(
+  /** What to delete now, and when the next artifacts expire (null: none will). */
+  private record Planned(RetentionPlan plan, Instant nextExpiry) {}
+
+  private Planned plan(
       TrainingStudy study,
       StudyDefinition definition,
       RetentionSpec spec,
@@ -140,22 +161,28 @@ final class StudyRetention {
                         keep.contains(t.getMetadata().getName())
                             || (t.getStatus() != null && t.getStatus().archived() != null)))
             .toList();
+    RetentionPolicy policy = new RetentionPolicy(spec.keepTrials(), spec.artifactTTLDays(), false);
     RetentionPlan plan =
-        Retention.plan(
-            new RetentionPolicy(spec.keepTrials(), spec.artifactTTLDays(), false),
-            definition.objective().direction(),
-            retained,
-            clock.instant());
+        Retention.plan(policy, definition.objective().direction(), retained, clock.instant());
     // Artifacts already deleted are not planned again.
     Set<String> withArtifacts =
         finished.stream()
             .filter(t -> !artifactsExpired(t))
             .map(t -> t.getMetadata().getName())
             .collect(Collectors.toSet());
-    return new RetentionPlan(
-        plan.trials(),
-        plan.artifacts().stream().filter(withArtifacts::contains).toList(),
-        Boolean.TRUE.equals(spec.dryRun()));
+    RetentionPlan now =
+        new RetentionPlan(
+            plan.trials(),
+            plan.artifacts().stream().filter(withArtifacts::contains).toList(),
+            Boolean.TRUE.equals(spec.dryRun()));
+    List<RetainedTrial> stillWithArtifacts =
+        retained.stream()
+            .filter(t -> withArtifacts.contains(t.name()))
+            .filter(t -> !now.trials().contains(t.name()) && !now.artifacts().contains(t.name()))
+            .toList();
+    Instant next =
+        Retention.nextArtifactExpiry(policy, stillWithArtifacts, clock.instant()).orElse(null);
+    return new Planned(now, next);
   }
 
   /** Deletes what the plan says; returns the trials retired now. */

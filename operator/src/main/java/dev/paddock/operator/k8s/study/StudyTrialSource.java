@@ -2,79 +2,115 @@ package dev.paddock.operator.k8s.study;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.TrialCache;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A study's trials as the informer has them, read through an index by study rather than JOSDK's
- * {@code getSecondaryResources}: that collects them into a hash set, and hashing a Trial walks all
- * of it (metadata, managed fields, spec, status). With thousands of trials and a reconcile per
- * trial event, that hashing was a fifth of the operator's CPU samples. The trials this operator has
- * just created and the informer has not delivered yet come from JOSDK's temporary cache, so a
- * reconcile never plans (and creates) them again.
+ * A study's trials, and the events that wake its reconcile, from the process's one {@link
+ * TrialCache} rather than an informer of its own: every Trial write is sent to each watch and
+ * decoded by each, and the cache's watch runs anyway (the report endpoint needs it on every
+ * replica). Reads go through the cache's index by study, never JOSDK's {@code
+ * getSecondaryResources}, which collects into a hash set (hashing a Trial walks all of it) and was
+ * a fifth of the operator's CPU with thousands of trials.
+ *
+ * <p>The trials this operator has just created and the cache has not delivered yet are kept here
+ * until it does, so a reconcile never plans (and creates) them again.
  */
-final class StudyTrialSource {
+final class StudyTrialSource extends AbstractEventSource<Trial, TrainingStudy>
+    implements ResourceEventHandler<Trial> {
 
-  private static final String BY_STUDY = "study";
+  private final TrialCache cache;
+  private final Map<String, Map<String, Trial>> created = new ConcurrentHashMap<>();
 
-  private final InformerEventSource<Trial, TrainingStudy> source;
-  private final Map<String, Set<ResourceID>> created = new ConcurrentHashMap<>();
-
-  StudyTrialSource(EventSourceContext<TrainingStudy> context) {
-    source =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Trial.class, TrainingStudy.class).build(),
-            context);
-    source.addIndexers(
-        Map.of(BY_STUDY, t -> List.of(key(t.getMetadata().getNamespace(), t.getSpec().study()))));
+  StudyTrialSource(TrialCache cache) {
+    super(Trial.class, "study-trials");
+    this.cache = cache;
   }
 
-  InformerEventSource<Trial, TrainingStudy> eventSource() {
-    return source;
+  @Override
+  public void start() {
+    super.start();
+    cache.addHandler(this);
   }
 
-  /** Puts a trial this operator has just created into the cache at once. */
+  @Override
+  public void stop() {
+    cache.removeHandler(this);
+    super.stop();
+  }
+
+  @Override
+  public void onAdd(Trial trial) {
+    wake(trial);
+  }
+
+  @Override
+  public void onUpdate(Trial before, Trial after) {
+    // The informer's resync and a write that changed nothing carry the same version.
+    if (!Objects.equals(
+        before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+      wake(after);
+    }
+  }
+
+  @Override
+  public void onDelete(Trial trial, boolean finalStateUnknown) {
+    wake(trial);
+  }
+
+  private void wake(Trial trial) {
+    Map<String, String> labels = trial.getMetadata().getLabels();
+    String study = labels == null ? null : labels.get(Labels.STUDY);
+    if (study != null && isRunning()) {
+      getEventHandler()
+          .handleEvent(new Event(new ResourceID(study, trial.getMetadata().getNamespace())));
+    }
+  }
+
+  /** JOSDK's secondary-resource view; the reconciler reads {@link #of} instead. */
+  @Override
+  public Set<Trial> getSecondaryResources(TrainingStudy study) {
+    return new HashSet<>(of(study));
+  }
+
+  /** Keeps a trial this operator has just created until the cache delivers it. */
   void created(Trial trial) {
-    ResourceID id = ResourceID.fromResource(trial);
-    source.handleRecentResourceCreate(id, trial);
     created
-        .computeIfAbsent(
-            key(trial.getMetadata().getNamespace(), trial.getSpec().study()),
-            k -> ConcurrentHashMap.newKeySet())
-        .add(id);
+        .computeIfAbsent(TrialCache.studyKey(trial), k -> new ConcurrentHashMap<>())
+        .put(trial.getMetadata().getName(), trial);
   }
 
-  /** The study's trials: the informer's, and those just created that it has not delivered yet. */
+  /** The study's trials, of all its runs: the cache's, and those just created not yet in it. */
   List<Trial> of(TrainingStudy study) {
-    String key = key(study.getMetadata().getNamespace(), study.getMetadata().getName());
-    List<Trial> trials = new ArrayList<>(source.byIndex(BY_STUDY, key));
-    Set<ResourceID> pending = created.get(key);
+    return of(study.getMetadata().getNamespace(), study.getMetadata().getName());
+  }
+
+  /** The trials of the study {@code name} in {@code namespace}, of all its runs. */
+  List<Trial> of(String namespace, String name) {
+    List<Trial> trials = new ArrayList<>(cache.ofStudy(namespace, name));
+    Map<String, Trial> pending = created.get(namespace + "/" + name);
     if (pending == null) {
       return trials;
     }
-    Set<String> delivered = new HashSet<>();
-    trials.forEach(t -> delivered.add(t.getMetadata().getName()));
-    for (ResourceID id : pending) {
-      var cached = delivered.contains(id.getName()) ? null : source.get(id).orElse(null);
-      if (cached == null) {
-        pending.remove(id);
+    for (Trial trial : pending.values()) {
+      if (cache.get(namespace, trial.getMetadata().getName()).isPresent()) {
+        pending.remove(trial.getMetadata().getName());
       } else {
-        trials.add(cached);
+        trials.add(trial);
       }
     }
-    created.remove(key, Set.of());
+    created.remove(namespace + "/" + name, Map.of());
     return trials;
-  }
-
-  private static String key(String namespace, String study) {
-    return namespace + "/" + study;
   }
 }

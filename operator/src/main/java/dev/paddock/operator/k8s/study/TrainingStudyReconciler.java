@@ -7,6 +7,7 @@ import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
+import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
@@ -30,6 +31,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.net.HttpURLConnection;
@@ -55,14 +57,16 @@ public final class TrainingStudyReconciler
 
   private final Clock clock;
   private final StudyHousekeeping housekeeping;
-  private StudyTrialSource trialSource;
+  private final StudyTrialSource trialSource;
 
   /**
    * @param store the artifact store that archive and retention use
+   * @param trials the process's Trials, which wake a study's reconcile and which it reads
    */
-  public TrainingStudyReconciler(Clock clock, OperatorStore store) {
+  public TrainingStudyReconciler(Clock clock, OperatorStore store, TrialCache trials) {
     this.clock = clock;
     this.housekeeping = new StudyHousekeeping(store, clock);
+    this.trialSource = new StudyTrialSource(trials);
   }
 
   /** An event when the phase or its reason changes, so {@code kubectl describe} tells the story. */
@@ -91,8 +95,7 @@ public final class TrainingStudyReconciler
   @Override
   public List<EventSource<?, TrainingStudy>> prepareEventSources(
       EventSourceContext<TrainingStudy> context) {
-    trialSource = new StudyTrialSource(context);
-    return List.of(trialSource.eventSource());
+    return List.of(trialSource);
   }
 
   @Override
@@ -109,13 +112,33 @@ public final class TrainingStudyReconciler
     Instant now = clock.instant();
     boolean suspended = Boolean.TRUE.equals(study.getSpec().suspend());
     // Archive and retention first; the trials retention deleted still count in the plan.
+    List<String> donors = historyFrom(study);
     StudyHousekeeping.Result house =
-        housekeeping.run(study, definition, trialSource.of(study), context.getClient());
+        housekeeping.run(
+            study,
+            definition,
+            trialSource.of(study),
+            existing(donors, study, context),
+            context.getClient());
     if (!house.canPlan()) {
       return UpdateControl.<TrainingStudy>noUpdate().rescheduleAfter(house.retryAfter());
     }
+    List<TrialObservation> history =
+        StudyHistory.observations(
+            donors.stream()
+                .flatMap(name -> trialSource.of(study.getMetadata().getNamespace(), name).stream())
+                .toList(),
+            house.imported());
     RunPlan planned =
-        planRun(study, definition, schedule, house.trials(), context.getClient(), now, suspended);
+        planRun(
+            study,
+            definition,
+            schedule,
+            house.trials(),
+            history,
+            context.getClient(),
+            now,
+            suspended);
     StudyRun run = planned.run();
     List<Trial> trials = planned.trials();
     StudyPlan plan = planned.plan();
@@ -139,7 +162,9 @@ public final class TrainingStudyReconciler
         UpdateControl.patchStatus(
             StudyStatusBuilder.status(study, run, outcome, due, house, clock.instant()));
     Duration next =
-        earliest(due == null ? null : Duration.between(now, due), house.retry().orElse(null));
+        earliest(
+            earliest(due == null ? null : Duration.between(now, due), house.retry().orElse(null)),
+            afterExpiry(now, house.nextExpiry()));
     return next == null ? update : update.rescheduleAfter(next);
   }
 
@@ -171,12 +196,13 @@ public final class TrainingStudyReconciler
       StudyDefinition definition,
       Optional<StudySchedule> schedule,
       java.util.Collection<Trial> allTrials,
+      List<TrialObservation> history,
       KubernetesClient client,
       Instant now,
       boolean suspended) {
     StudyRun run = StudyRun.of(study.getStatus());
     List<Trial> trials = run.trialsOf(allTrials);
-    StudyPlan plan = plan(definition, study, client, trials, suspended);
+    StudyPlan plan = plan(definition, trials, history, suspended);
     if (schedule.isEmpty() || !plan.phase().isTerminal() || suspended) {
       return new RunPlan(run, trials, plan, null);
     }
@@ -196,8 +222,15 @@ public final class TrainingStudyReconciler
                 + "' (due "
                 + due
                 + ")");
-    return new RunPlan(
-        next, List.of(), plan(definition, study, client, List.of(), suspended), null);
+    return new RunPlan(next, List.of(), plan(definition, List.of(), history, suspended), null);
+  }
+
+  /**
+   * How long until artifacts expire at {@code at}, a second late: retention deletes those whose
+   * time has passed. Null for never.
+   */
+  private static Duration afterExpiry(Instant now, Instant at) {
+    return at == null ? null : Duration.between(now, at).plusSeconds(1);
   }
 
   private static Duration earliest(Duration a, Duration b) {
@@ -212,16 +245,15 @@ public final class TrainingStudyReconciler
     return housekeeping.cleanup(study, context.getClient());
   }
 
-  private StudyPlan plan(
+  private static StudyPlan plan(
       StudyDefinition definition,
-      TrainingStudy study,
-      KubernetesClient client,
       List<Trial> trials,
+      List<TrialObservation> history,
       boolean suspended) {
     return StudyPlanner.plan(
         definition,
         trials.stream().map(StudyTrials::of).toList(),
-        history(client, study),
+        history,
         gpuSeconds(trials),
         suspended);
   }
@@ -312,27 +344,18 @@ public final class TrainingStudyReconciler
     }
   }
 
-  /**
-   * The finished trials of the studies in {@code search.historyFrom} (same namespace), which the
-   * sampler learns from as if they were this study's.
-   */
-  private static List<TrialObservation> history(KubernetesClient client, TrainingStudy study) {
+  private static List<String> historyFrom(TrainingStudy study) {
     List<String> from = study.getSpec().search().historyFrom();
-    if (from == null || from.isEmpty()) {
-      return List.of();
-    }
-    return from.stream()
-        .flatMap(
-            name ->
-                client
-                    .resources(Trial.class)
-                    .inNamespace(study.getMetadata().getNamespace())
-                    .withLabel(Labels.STUDY, name)
-                    .list()
-                    .getItems()
-                    .stream())
-        .map(t -> StudyTrials.of(t).observation())
-        .filter(TrialObservation::hasResult)
+    return from == null ? List.of() : from;
+  }
+
+  /** The studies named in {@code search.historyFrom} that exist, from the controller's cache. */
+  private static List<TrainingStudy> existing(
+      List<String> names, TrainingStudy study, Context<TrainingStudy> context) {
+    String namespace = study.getMetadata().getNamespace();
+    return names.stream()
+        .map(name -> context.getPrimaryCache().get(new ResourceID(name, namespace)))
+        .flatMap(Optional::stream)
         .toList();
   }
 

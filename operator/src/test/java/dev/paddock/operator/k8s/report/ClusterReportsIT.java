@@ -9,6 +9,7 @@ import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.report.EpochReport;
 import dev.paddock.operator.report.ReportAnswer;
 import dev.paddock.operator.report.ReportListener;

@@ -105,6 +105,16 @@ final class ClusterStudyFixture implements AutoCloseable {
 
   /** The quickstart study, asking for a GPU, with its budget and blocks replaced. */
   void createStudy(String namespace, String budget, String archive, String retention) {
+    createStudy(namespace, budget, archive, retention, yaml -> yaml);
+  }
+
+  /** The same, with a last edit of the manifest (a name, a search setting). */
+  void createStudy(
+      String namespace,
+      String budget,
+      String archive,
+      String retention,
+      java.util.function.UnaryOperator<String> edit) {
     try {
       String yaml =
           Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
@@ -117,6 +127,7 @@ final class ClusterStudyFixture implements AutoCloseable {
                   "  retention: {keepTrials: 12, podTTLSeconds: 600, artifactTTLDays: 7}\n",
                   retention)
               .replace("  deploy: {modelDeployment: quickstart-serving, minGrade: A}\n", "");
+      yaml = edit.apply(yaml);
       TrainingStudy study =
           cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
       study.getMetadata().setNamespace(namespace);

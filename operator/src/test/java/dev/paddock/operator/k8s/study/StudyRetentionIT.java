@@ -130,6 +130,46 @@ class StudyRetentionIT {
   }
 
   @Test
+  void aStudyLearnsFromTheTrialsItsHistoryStudyRetired() {
+    String namespace = fixture.cluster.createNamespace("retention-history");
+    fixture.createStudy(
+        namespace,
+        "budget: {maxTrials: 6, parallelism: 3}",
+        "",
+        "  retention: {keepTrials: 1, podTTLSeconds: 1}\n");
+    TrainingStudy donor = awaitRetired(namespace, 6, 5);
+    Trial donorFirst =
+        retiredRecords(namespace, donor).stream()
+            .filter(t -> t.getSpec().index() == 0)
+            .findFirst()
+            .orElseThrow();
+
+    fixture.createStudy(
+        namespace,
+        "budget: {maxTrials: 1, parallelism: 1}",
+        "",
+        "",
+        yaml ->
+            yaml.replace("name: quickstart", "name: learner")
+                .replace(
+                    "tpe: {startupTrials: 5}",
+                    "tpe: {startupTrials: 5}\n    historyFrom: [quickstart]"));
+    Trial first =
+        fixture
+            .cluster
+            .client()
+            .resources(Trial.class)
+            .inNamespace(namespace)
+            .withName("learner-0")
+            .waitUntilCondition(Objects::nonNull, 60, TimeUnit.SECONDS);
+
+    // One live donor trial is fewer than the 5 random startup trials: had the 5 retired ones not
+    // been learned from, learner-0 would be the same random draw (same seed, same index) as the
+    // donor's first trial.
+    assertThat(first.getSpec().parameters()).isNotEqualTo(donorFirst.getSpec().parameters());
+  }
+
+  @Test
   void aDryRunDeletesNothingAndSaysWhatItWouldDelete() throws Exception {
     String namespace = fixture.cluster.createNamespace("retention-dry");
     fixture.putTrainerFiles(namespace, 3);

@@ -1,9 +1,10 @@
-package dev.paddock.operator.k8s.report;
+package dev.paddock.operator.k8s;
 
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.operator.k8s.Labels;
+import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.report.TrialRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.ArrayList;
@@ -17,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Trials of the watched namespaces, kept by a watch: an epoch report looks up its trial and its
- * study's trials here instead of asking the API server (a GET and a LIST per report would load the
- * server in proportion to running trials × epochs).
+ * The Trials of the watched namespaces, kept by one watch per namespace that the whole process
+ * shares: the report endpoint looks up a reporting trial and its run here (a GET and a LIST per
+ * report would load the API server in proportion to running trials × epochs), and the study
+ * reconciler reads its trials and is woken by their changes through it ({@code StudyTrialSource}).
+ * It runs on every replica, leader or standby, because every replica answers reports. One watch
+ * instead of one per reader: every Trial write is sent to, and decoded by, each watch.
  */
 public final class TrialCache implements AutoCloseable {
 
   private static final String BY_RUN = "run";
+  private static final String BY_STUDY = "study";
 
   private final List<SharedIndexInformer<Trial>> informers = new ArrayList<>();
 
@@ -48,7 +53,8 @@ public final class TrialCache implements AutoCloseable {
                       .runnableInformer(0)));
     }
     for (SharedIndexInformer<Trial> informer : cache.informers) {
-      informer.addIndexers(Map.of(BY_RUN, t -> List.of(runKey(t))));
+      informer.addIndexers(
+          Map.of(BY_RUN, t -> List.of(runKey(t)), BY_STUDY, t -> List.of(studyKey(t))));
     }
     try {
       CompletableFuture.allOf(
@@ -68,7 +74,11 @@ public final class TrialCache implements AutoCloseable {
   }
 
   public Optional<Trial> get(TrialRef ref) {
-    String key = Cache.namespaceKeyFunc(ref.namespace(), ref.name());
+    return get(ref.namespace(), ref.name());
+  }
+
+  public Optional<Trial> get(String namespace, String name) {
+    String key = Cache.namespaceKeyFunc(namespace, name);
     for (SharedIndexInformer<Trial> informer : informers) {
       Trial trial = informer.getIndexer().getByKey(key);
       if (trial != null) {
@@ -80,33 +90,57 @@ public final class TrialCache implements AutoCloseable {
 
   /** The trials of the same study and run as {@code trial} (itself included). */
   public List<Trial> sameRun(Trial trial) {
-    String key = runKey(trial);
-    List<Trial> trials = new ArrayList<>();
-    informers.forEach(i -> trials.addAll(i.getIndexer().byIndex(BY_RUN, key)));
-    return trials;
+    return byIndex(BY_RUN, runKey(trial));
+  }
+
+  /** Every trial of a study, of all its runs. */
+  public List<Trial> ofStudy(String namespace, String study) {
+    return byIndex(BY_STUDY, namespace + "/" + study);
+  }
+
+  /**
+   * Calls {@code handler} on every Trial change from now on; a cache already running first calls
+   * its {@code onAdd} for every Trial it holds.
+   */
+  public void addHandler(ResourceEventHandler<Trial> handler) {
+    informers.forEach(i -> i.addEventHandler(handler));
+  }
+
+  public void removeHandler(ResourceEventHandler<Trial> handler) {
+    informers.forEach(i -> i.removeEventHandler(handler));
   }
 
   /** Trials in {@code phase}; a Trial with no status yet counts as Pending. */
-  public long countInPhase(dev.paddock.api.v1alpha1.TrialPhase phase) {
+  public long countInPhase(TrialPhase phase) {
     return informers.stream()
         .flatMap(i -> i.getStore().list().stream())
         .filter(
             t ->
                 (t.getStatus() == null || t.getStatus().phase() == null
-                        ? dev.paddock.api.v1alpha1.TrialPhase.Pending
+                        ? TrialPhase.Pending
                         : t.getStatus().phase())
                     == phase)
         .count();
   }
 
+  private List<Trial> byIndex(String index, String key) {
+    List<Trial> trials = new ArrayList<>();
+    informers.forEach(i -> trials.addAll(i.getIndexer().byIndex(index, key)));
+    return trials;
+  }
+
+  /** The study a trial belongs to, {@code namespace/name}, from its label. */
+  public static String studyKey(Trial trial) {
+    Map<String, String> labels = trial.getMetadata().getLabels();
+    return trial.getMetadata().getNamespace()
+        + "/"
+        + (labels == null ? "" : labels.get(Labels.STUDY));
+  }
+
   private static String runKey(Trial trial) {
     Map<String, String> labels = trial.getMetadata().getLabels();
     String run = labels == null ? null : labels.get(Labels.GENERATION);
-    return trial.getMetadata().getNamespace()
-        + "/"
-        + (labels == null ? "" : labels.get(Labels.STUDY))
-        + "/"
-        + (run == null ? "1" : run);
+    return studyKey(trial) + "/" + (run == null ? "1" : run);
   }
 
   @Override
