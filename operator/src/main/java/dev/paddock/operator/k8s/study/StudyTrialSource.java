@@ -52,7 +52,15 @@ final class StudyTrialSource extends AbstractEventSource<Trial, TrainingStudy>
 
   @Override
   public void onAdd(Trial trial) {
-    wake(trial);
+    // A trial this operator created: the reconcile that created it has counted it already (as
+    // JOSDK's informer event sources skip the events of a reconciler's own writes).
+    Map<String, Trial> pending = created.get(TrialCache.studyKey(trial));
+    Trial own = pending == null ? null : pending.get(trial.getMetadata().getName());
+    if (own == null
+        || !Objects.equals(
+            own.getMetadata().getResourceVersion(), trial.getMetadata().getResourceVersion())) {
+      wake(trial);
+    }
   }
 
   @Override

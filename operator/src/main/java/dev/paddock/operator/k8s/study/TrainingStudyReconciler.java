@@ -123,19 +123,13 @@ public final class TrainingStudyReconciler
     if (!house.canPlan()) {
       return UpdateControl.<TrainingStudy>noUpdate().rescheduleAfter(house.retryAfter());
     }
-    List<TrialObservation> history =
-        StudyHistory.observations(
-            donors.stream()
-                .flatMap(name -> trialSource.of(study.getMetadata().getNamespace(), name).stream())
-                .toList(),
-            house.imported());
     RunPlan planned =
         planRun(
             study,
             definition,
             schedule,
             house.trials(),
-            history,
+            history(study, donors, house),
             context.getClient(),
             now,
             suspended);
@@ -342,6 +336,15 @@ public final class TrainingStudyReconciler
                 });
       }
     }
+  }
+
+  /** The finished trials of the studies in {@code search.historyFrom}, live and retired. */
+  private List<TrialObservation> history(
+      TrainingStudy study, List<String> donors, StudyHousekeeping.Result house) {
+    String namespace = study.getMetadata().getNamespace();
+    return StudyHistory.observations(
+        donors.stream().flatMap(name -> trialSource.of(namespace, name).stream()).toList(),
+        house.imported());
   }
 
   private static List<String> historyFrom(TrainingStudy study) {
