@@ -1,5 +1,8 @@
 package dev.paddock.operator.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,9 +13,15 @@ import java.util.stream.Stream;
 /**
  * CPU time of the benchmark's processes by component (kube-apiserver, etcd, the controller manager,
  * the scheduler, kwok, the operator and this JVM), from the operating system's per-process
- * counters, so that each run's figures say where the machine's cores went.
+ * counters, so that each run's figures say where the machine's cores went; and the machine's steal
+ * time, the time its virtual cores waited for the host's, which inflates every figure of a run.
+ *
+ * @param steal steal time over all cores ({@code /proc/stat}); zero where there is none to read
  */
-record CpuTally(Map<String, Duration> byComponent) {
+record CpuTally(Map<String, Duration> byComponent, Duration steal) {
+
+  /** {@code /proc/stat} counts in USER_HZ, 100 a second on Linux. */
+  private static final long TICKS_PER_SECOND = 100;
 
   static final List<String> COMPONENTS =
       List.of(
@@ -41,7 +50,22 @@ record CpuTally(Map<String, Duration> byComponent) {
                 tally.merge(component, cpu, Duration::plus);
               }
             });
-    return new CpuTally(tally);
+    return new CpuTally(tally, steal(Path.of("/proc/stat")));
+  }
+
+  /** The steal time in a {@code /proc/stat} file: the 8th value of its {@code cpu} line. */
+  static Duration steal(Path procStat) {
+    try (Stream<String> lines = Files.lines(procStat)) {
+      return lines
+          .filter(l -> l.startsWith("cpu "))
+          .findFirst()
+          .map(l -> l.trim().split("\\s+"))
+          .filter(f -> f.length > 8)
+          .map(f -> Duration.ofMillis(Long.parseLong(f[8]) * 1000 / TICKS_PER_SECOND))
+          .orElse(Duration.ZERO);
+    } catch (IOException | UncheckedIOException e) {
+      return Duration.ZERO;
+    }
   }
 
   private static String component(ProcessHandle.Info info) {
@@ -54,7 +78,7 @@ record CpuTally(Map<String, Duration> byComponent) {
     Map<String, Duration> spent = new LinkedHashMap<>();
     byComponent.forEach(
         (c, d) -> spent.put(c, d.minus(before.byComponent.getOrDefault(c, Duration.ZERO))));
-    return new CpuTally(spent);
+    return new CpuTally(spent, steal.minus(before.steal));
   }
 
   Duration total() {

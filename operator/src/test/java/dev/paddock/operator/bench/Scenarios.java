@@ -220,10 +220,11 @@ final class Scenarios {
    */
   private static void printCpu(CeilingRun.Result ceiling, CpuTally ceilingCpu, List<Figures> runs) {
     System.out.println(
-        "CPU ms per trial (per Job for the ceiling), by process, and the share of all cores used:");
+        "CPU ms per trial (per Job for the ceiling), by process, the share of all cores used, and"
+            + " the share the host stole (a run with more than a few % of steal is not comparable):");
     System.out.println(
-        "| run | " + String.join(" | ", CpuTally.COMPONENTS) + " | total | cores used |");
-    System.out.println("|---|" + "---|".repeat(CpuTally.COMPONENTS.size() + 2));
+        "| run | " + String.join(" | ", CpuTally.COMPONENTS) + " | total | cores used | steal |");
+    System.out.println("|---|" + "---|".repeat(CpuTally.COMPONENTS.size() + 3));
     cpuRow("ceiling", ceilingCpu, ceiling.jobs(), ceiling.seconds());
     for (Figures f : runs) {
       cpuRow(f.name(), f.cpu(), f.run().trials(), f.run().seconds());
@@ -239,9 +240,10 @@ final class Scenarios {
     row.append(
         String.format(
             Locale.ROOT,
-            " %.1f | %.0f%% |",
+            " %.1f | %.0f%% | %.0f%% |",
             cpu.total().toMillis() / (double) units,
-            100 * cpu.total().toMillis() / 1000.0 / (wallSeconds * cores)));
+            100 * cpu.total().toMillis() / 1000.0 / (wallSeconds * cores),
+            100 * cpu.steal().toMillis() / 1000.0 / (wallSeconds * cores)));
     System.out.println(row);
   }
 
