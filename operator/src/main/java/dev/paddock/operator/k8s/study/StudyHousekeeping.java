@@ -101,7 +101,9 @@ final class StudyHousekeeping {
     }
     List<Condition> previous = study.getStatus() == null ? null : study.getStatus().conditions();
     announce(study, client, previous, problem);
-    boolean uses = study.getSpec().archive() != null || study.getSpec().retention() != null;
+    // A study with neither block still needs the store for its history's retired trials.
+    boolean uses =
+        study.getSpec().archive() != null || study.getSpec().retention() != null || problem != null;
     List<Condition> conditions =
         uses || ArchiveCondition.find(previous) != null
             ? List.of(ArchiveCondition.of(previous, problem, generation(study), clock.instant()))

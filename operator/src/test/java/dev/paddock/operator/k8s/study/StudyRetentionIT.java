@@ -144,24 +144,53 @@ class StudyRetentionIT {
             .findFirst()
             .orElseThrow();
 
-    fixture.createStudy(
-        namespace,
-        "budget: {maxTrials: 1, parallelism: 1}",
-        "",
-        "",
-        yaml ->
-            yaml.replace("name: quickstart", "name: learner")
-                .replace(
-                    "tpe: {startupTrials: 5}",
-                    "tpe: {startupTrials: 5}\n    historyFrom: [quickstart]"));
-    Trial first =
+    // A restarted operator (nothing in memory) and the store away: the learner, with neither an
+    // archive nor a retention block of its own, waits for the donor's records and says why.
+    fixture.minio.stop();
+    var learner =
+        fixture
+            .cluster
+            .client()
+            .resources(TrainingStudy.class)
+            .inNamespace(namespace)
+            .withName("learner");
+    var learnerFirst =
         fixture
             .cluster
             .client()
             .resources(Trial.class)
             .inNamespace(namespace)
-            .withName("learner-0")
-            .waitUntilCondition(Objects::nonNull, 60, TimeUnit.SECONDS);
+            .withName("learner-0");
+    try {
+      fixture.restartOperator();
+      fixture.createStudy(
+          namespace,
+          "budget: {maxTrials: 1, parallelism: 1}",
+          "",
+          "",
+          yaml ->
+              yaml.replace("name: quickstart", "name: learner")
+                  .replace(
+                      "tpe: {startupTrials: 5}",
+                      "tpe: {startupTrials: 5}\n    historyFrom: [quickstart]"));
+      learner.waitUntilCondition(
+          s ->
+              s != null
+                  && s.getStatus() != null
+                  && s.getStatus().conditions() != null
+                  && s.getStatus().conditions().stream()
+                      .anyMatch(
+                          c ->
+                              "ArchiveDegraded".equals(c.getType())
+                                  && "True".equals(c.getStatus())),
+          120,
+          TimeUnit.SECONDS);
+      assertThat(learnerFirst.get()).isNull();
+    } finally {
+      fixture.minio.start();
+    }
+
+    Trial first = learnerFirst.waitUntilCondition(Objects::nonNull, 120, TimeUnit.SECONDS);
 
     // One live donor trial is fewer than the 5 random startup trials: had the 5 retired ones not
     // been learned from, learner-0 would be the same random draw (same seed, same index) as the
