@@ -85,6 +85,17 @@ record CpuTally(Map<String, Duration> byComponent, Duration steal) {
     return byComponent.values().stream().reduce(Duration.ZERO, Duration::plus);
   }
 
+  /**
+   * How much more CPU kwok spent per unit of work in this run than in {@code ceiling}. kwok does
+   * the same work for every pod in every run (two status patches, and its nodes' heartbeats), so a
+   * ratio well above 1 says the machine itself was slower during this run (another tenant of the
+   * host, which a virtual machine need not see as steal time) and its figures are not comparable.
+   */
+  double kwokSlowdown(int units, CpuTally ceiling, int ceilingUnits) {
+    double base = ceiling.millisPer("kwok", ceilingUnits);
+    return base <= 0 ? 1 : millisPer("kwok", units) / base;
+  }
+
   /** Milliseconds of CPU per unit of work (a trial, or a Job for the ceiling). */
   double millisPer(String component, int units) {
     return byComponent.getOrDefault(component, Duration.ZERO).toMillis() / (double) units;

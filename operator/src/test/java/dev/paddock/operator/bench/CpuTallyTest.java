@@ -25,6 +25,21 @@ class CpuTallyTest {
   }
 
   @Test
+  void kwokSlowdownComparesItsCpuPerUnitOfWorkWithTheCeilings() {
+    CpuTally ceiling = kwok(Duration.ofMillis(12_000));
+    // The second full-size run of this round: 25.4 ms per trial against 6.0 per Job.
+    assertThat(kwok(Duration.ofMillis(50_800)).kwokSlowdown(2000, ceiling, 2000))
+        .isCloseTo(4.23, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(kwok(Duration.ofMillis(11_800)).kwokSlowdown(2000, ceiling, 2000)).isLessThan(1.0);
+    assertThat(kwok(Duration.ofMillis(100)).kwokSlowdown(10, kwok(Duration.ZERO), 10))
+        .isEqualTo(1.0);
+  }
+
+  private static CpuTally kwok(Duration cpu) {
+    return new CpuTally(java.util.Map.of("kwok", cpu), Duration.ZERO);
+  }
+
+  @Test
   void noStatFileMeansNoStealToReport() {
     assertThat(CpuTally.steal(dir.resolve("absent"))).isEqualTo(Duration.ZERO);
   }

@@ -22,6 +22,9 @@ final class Scenarios {
   static final double MAX_WRITES_PER_TRIAL = 6;
   static final long MAX_HEAP_BYTES = 512L << 20;
 
+  /** kwok's CPU per pod above this multiple of the ceiling's marks a run the machine slowed. */
+  static final double SLOWED_RUN = 1.5;
+
   /** One Paddock run's figures. */
   record Figures(
       String name, StudyRun.Result run, AuditWrites writes, long heapBytes, CpuTally cpu) {}
@@ -228,6 +231,17 @@ final class Scenarios {
     cpuRow("ceiling", ceilingCpu, ceiling.jobs(), ceiling.seconds());
     for (Figures f : runs) {
       cpuRow(f.name(), f.cpu(), f.run().trials(), f.run().seconds());
+    }
+    for (Figures f : runs) {
+      double slowdown = f.cpu().kwokSlowdown(f.run().trials(), ceilingCpu, ceiling.jobs());
+      if (slowdown > SLOWED_RUN) {
+        System.out.printf(
+            Locale.ROOT,
+            "NOT COMPARABLE: %s: kwok spent %.1fx its CPU per Job in the ceiling for the same work"
+                + " per pod; the machine was slower during this run. Run the benchmark again.%n",
+            f.name(),
+            slowdown);
+      }
     }
   }
 
