@@ -95,7 +95,7 @@ public final class TrialCache implements AutoCloseable {
 
   /** Every trial of a study, of all its runs. */
   public List<Trial> ofStudy(String namespace, String study) {
-    return byIndex(BY_STUDY, namespace + "/" + study);
+    return byIndex(BY_STUDY, studyKey(namespace, study));
   }
 
   /**
@@ -132,9 +132,13 @@ public final class TrialCache implements AutoCloseable {
   /** The study a trial belongs to, {@code namespace/name}, from its label. */
   public static String studyKey(Trial trial) {
     Map<String, String> labels = trial.getMetadata().getLabels();
-    return trial.getMetadata().getNamespace()
-        + "/"
-        + (labels == null ? "" : labels.get(Labels.STUDY));
+    return studyKey(
+        trial.getMetadata().getNamespace(), labels == null ? "" : labels.get(Labels.STUDY));
+  }
+
+  /** The key of the study {@code study} in {@code namespace}, as {@link #studyKey(Trial)} gives. */
+  public static String studyKey(String namespace, String study) {
+    return namespace + "/" + study;
   }
 
   private static String runKey(Trial trial) {

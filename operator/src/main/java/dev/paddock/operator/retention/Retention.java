@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Plans what a study's retention block removes. */
 public final class Retention {
@@ -29,8 +31,9 @@ public final class Retention {
     List<String> artifacts = new ArrayList<>();
     if (policy.artifactTtlDays() != null) {
       Instant cutoff = now.minus(Duration.ofDays(policy.artifactTtlDays()));
+      Set<String> retiring = new HashSet<>(trials);
       finished.stream()
-          .filter(t -> !t.protectedFromDeletion() && !trials.contains(t.name()))
+          .filter(t -> !t.protectedFromDeletion() && !retiring.contains(t.name()))
           .filter(t -> t.finished() != null && t.finished().isBefore(cutoff))
           .sorted(Comparator.comparingLong(RetainedTrial::index))
           .forEach(t -> artifacts.add(t.name()));

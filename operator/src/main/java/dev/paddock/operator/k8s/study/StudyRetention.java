@@ -175,10 +175,11 @@ final class StudyRetention {
             plan.trials(),
             plan.artifacts().stream().filter(withArtifacts::contains).toList(),
             Boolean.TRUE.equals(spec.dryRun()));
+    Set<String> goingNow = new HashSet<>(now.trials());
+    goingNow.addAll(now.artifacts());
     List<RetainedTrial> stillWithArtifacts =
         retained.stream()
-            .filter(t -> withArtifacts.contains(t.name()))
-            .filter(t -> !now.trials().contains(t.name()) && !now.artifacts().contains(t.name()))
+            .filter(t -> withArtifacts.contains(t.name()) && !goingNow.contains(t.name()))
             .toList();
     Instant next =
         Retention.nextArtifactExpiry(policy, stillWithArtifacts, clock.instant()).orElse(null);

@@ -106,8 +106,9 @@ final class StudyTrialSource extends AbstractEventSource<Trial, TrainingStudy>
 
   /** The trials of the study {@code name} in {@code namespace}, of all its runs. */
   List<Trial> of(String namespace, String name) {
+    String key = TrialCache.studyKey(namespace, name);
     List<Trial> trials = new ArrayList<>(cache.ofStudy(namespace, name));
-    Map<String, Trial> pending = created.get(namespace + "/" + name);
+    Map<String, Trial> pending = created.get(key);
     if (pending == null) {
       return trials;
     }
@@ -118,7 +119,7 @@ final class StudyTrialSource extends AbstractEventSource<Trial, TrainingStudy>
         trials.add(trial);
       }
     }
-    created.remove(namespace + "/" + name, Map.of());
+    created.remove(key, Map.of());
     return trials;
   }
 }
