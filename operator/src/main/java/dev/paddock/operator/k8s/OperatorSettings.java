@@ -1,6 +1,7 @@
 package dev.paddock.operator.k8s;
 
 import dev.paddock.operator.k8s.archive.StoreCredentials;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
  * @param reportKey the HMAC key of report tokens (at least 32 bytes)
  * @param trainerImage the default trainer image (serving pods of ModelDeployments); null: built-in
  * @param storeCredentials the operator's own access to the artifact store (archive reads)
+ * @param listenAddress the address the report endpoint and the probes listen on; null: every
+ *     interface (a pod's own network). A pod sharing its node's network can name its own IP.
  */
 public record OperatorSettings(
     ClusterSettings cluster,
@@ -28,7 +31,8 @@ public record OperatorSettings(
     String namespace,
     String podName,
     String trainerImage,
-    StoreCredentials storeCredentials) {
+    StoreCredentials storeCredentials,
+    String listenAddress) {
 
   /** Settings without a trainer image or store credentials of the operator's own. */
   public OperatorSettings(
@@ -54,7 +58,8 @@ public record OperatorSettings(
         namespace,
         podName,
         null,
-        StoreCredentials.NONE);
+        StoreCredentials.NONE,
+        null);
   }
 
   /** These settings with the operator's own store credentials (tests pass MinIO's). */
@@ -71,7 +76,8 @@ public record OperatorSettings(
         namespace,
         podName,
         trainerImage,
-        credentials);
+        credentials,
+        listenAddress);
   }
 
   public static OperatorSettings fromEnv(Map<String, String> env) {
@@ -98,7 +104,8 @@ public record OperatorSettings(
         env.getOrDefault("PADDOCK_NAMESPACE", "default"),
         env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"),
         env.get("PADDOCK_TRAINER_IMAGE"),
-        StoreCredentials.fromEnv(env));
+        StoreCredentials.fromEnv(env),
+        blankToNull(env.get("PADDOCK_LISTEN_ADDRESS")));
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -107,6 +114,17 @@ public record OperatorSettings(
       throw new IllegalArgumentException(name + " must be set (the Helm chart sets it)");
     }
     return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** Where a server on {@code port} listens: {@link #listenAddress}, or every interface. */
+  public InetSocketAddress listenOn(int port) {
+    return listenAddress == null
+        ? new InetSocketAddress(port)
+        : new InetSocketAddress(listenAddress, port);
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -106,11 +106,11 @@ public final class PaddockOperator implements AutoCloseable {
     Timer latency = registry.timer("paddock.report.latency");
     ReportServer reports =
         ReportServer.start(
-            new InetSocketAddress(settings.reportPort()),
+            settings.listenOn(settings.reportPort()),
             tokens,
             report -> latency.record(() -> clusterReports.onEpoch(report)),
             8);
-    HttpServer health = health(settings.healthPort(), registry);
+    HttpServer health = health(settings.listenOn(settings.healthPort()), registry);
     operator.start();
     return new PaddockOperator(operator, reports, health, trials, leadership);
   }
@@ -128,9 +128,9 @@ public final class PaddockOperator implements AutoCloseable {
    * /metrics} (Prometheus: the operator SDK's reconcile metrics, Paddock's report latency, and the
    * JVM's memory and CPU).
    */
-  private static HttpServer health(int port, PrometheusMeterRegistry registry) {
+  private static HttpServer health(InetSocketAddress address, PrometheusMeterRegistry registry) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+      HttpServer server = HttpServer.create(address, 16);
       for (String path : new String[] {"/healthz", "/readyz"}) {
         server.createContext(
             path,
@@ -153,7 +153,7 @@ public final class PaddockOperator implements AutoCloseable {
       server.start();
       return server;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve health probes on port " + port, e);
+      throw new UncheckedIOException("cannot serve health probes on " + address, e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.paddock.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.operator.chart.ChartCommands.Result;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import dev.paddock.testsupport.TestComponents;
@@ -22,15 +23,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,24 +48,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HelmChartIT {
 
   private static final Path ROOT = TestComponents.repositoryRoot();
-  private static final Path CHART = ROOT.resolve("charts").resolve("paddock");
+  private static final Path CHART = ChartCommands.CHART;
   private static final Path QUICKSTART = ROOT.resolve("examples/quickstart/study.yaml");
 
   private KubeCluster cluster;
-  private Path work;
-  private Path kubeconfig;
-  private Path helm;
-  private Path kubectl;
+  private ChartCommands commands;
   private final List<String> namespaces = new ArrayList<>();
 
   @BeforeAll
   void setUp(KubeCluster cluster) throws IOException {
     this.cluster = cluster;
-    work = Files.createTempDirectory("paddock-helm-it");
-    kubeconfig = work.resolve("kubeconfig");
-    Files.writeString(kubeconfig, cluster.kubeconfig());
-    helm = TestComponents.binary("helm");
-    kubectl = TestComponents.k8sBinary("kubectl");
+    commands = new ChartCommands(cluster);
   }
 
   /**
@@ -84,7 +75,7 @@ class HelmChartIT {
 
   @AfterAll
   void tearDown() {
-    TestComponents.deleteRecursively(work);
+    commands.close();
   }
 
   private String namespace(String prefix) {
@@ -104,10 +95,9 @@ class HelmChartIT {
                 "--set", "metrics.serviceMonitor.enabled=true",
                 "--set", "metrics.serviceMonitor.force=true",
                 "--set", "replicaCount=2"))) {
-      List<String> command = new ArrayList<>(List.of(helm.toString(), "lint", "--strict"));
-      command.add(CHART.toString());
-      command.addAll(values);
-      Result lint = run(command, null);
+      List<String> args = new ArrayList<>(List.of("lint", "--strict", CHART.toString()));
+      args.addAll(values);
+      Result lint = commands.helmOffline(args.toArray(String[]::new));
       assertThat(lint.exit()).as(lint.toString()).isZero();
       assertThat(lint.out())
           .as(lint.toString())
@@ -474,71 +464,28 @@ class HelmChartIT {
   }
 
   private String template(String release, String namespace, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                helm.toString(), "template", release, CHART.toString(), "--namespace", namespace));
-    command.addAll(List.of(args));
-    Result result = run(command, null);
-    assertThat(result.exit()).as(result.toString()).isZero();
-    return result.out();
+    return commands.template(release, namespace, args);
   }
 
   private void assertRejected(List<String> values, String mentioned) {
-    List<String> command =
-        new ArrayList<>(List.of(helm.toString(), "template", "bad", CHART.toString()));
-    command.addAll(values);
-    Result result = run(command, null);
+    List<String> args = new ArrayList<>(List.of("template", "bad", CHART.toString()));
+    args.addAll(values);
+    Result result = commands.helmOffline(args.toArray(String[]::new));
     assertThat(result.exit()).as("helm template %s should fail", values).isNotZero();
     assertThat(result.err()).as(result.toString()).contains(mentioned);
   }
 
   private Result helm(String... args) {
-    List<String> command = new ArrayList<>(List.of(helm.toString()));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--kubeconfig", kubeconfig.toString()));
-    return run(command, null);
+    return commands.helm(args);
   }
 
-  /**
-   * {@code ... | kubectl apply --server-side --force-conflicts -f -}, the README's command: the API
-   * server validates every object. Forcing takes over fields another manager set (here the CRDs the
-   * test cluster installed through fabric8; on a cluster, a previous install's).
-   */
   private void apply(String manifests, String namespace) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                kubectl.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "apply",
-                "--server-side",
-                "--force-conflicts",
-                "--field-manager=paddock-helm-it",
-                "-f",
-                "-"));
-    if (namespace != null) {
-      command.addAll(List.of("--namespace", namespace));
-    }
-    Result result = run(command, manifests);
-    assertThat(result.exit()).as(result.toString()).isZero();
-    assertThat(result.err()).as(result.toString()).doesNotContain("Warning");
+    commands.apply(manifests, namespace);
   }
 
   private void applyQuickstart(String namespace) {
     Result result =
-        run(
-            List.of(
-                kubectl.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "apply",
-                "--namespace",
-                namespace,
-                "-f",
-                QUICKSTART.toString()),
-            null);
+        commands.kubectl(null, "apply", "--namespace", namespace, "-f", QUICKSTART.toString());
     assertThat(result.exit()).as(result.toString()).isZero();
     assertThat(result.out()).contains("trainingstudy.paddock.dev/quickstart");
     GenericKubernetesResource study =
@@ -578,23 +525,12 @@ class HelmChartIT {
 
   private Result canI(
       String user, String namespace, String verb, String resource, String subresource) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                kubectl.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "auth",
-                "can-i",
-                verb,
-                resource,
-                "--as",
-                user));
+    List<String> args = new ArrayList<>(List.of("auth", "can-i", verb, resource, "--as", user));
     if (subresource != null) {
-      command.add("--subresource=" + subresource);
+      args.add("--subresource=" + subresource);
     }
-    command.addAll(namespace == null ? List.of("--all-namespaces") : List.of("-n", namespace));
-    return run(command, null);
+    args.addAll(namespace == null ? List.of("--all-namespaces") : List.of("-n", namespace));
+    return commands.kubectl(null, args.toArray(String[]::new));
   }
 
   private static void assertLeastPrivilege(List<PolicyRule> rules) {
@@ -668,53 +604,5 @@ class HelmChartIT {
 
   private static List<String> kinds(List<HasMetadata> objects) {
     return objects.stream().map(HasMetadata::getKind).toList();
-  }
-
-  private record Result(int exit, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-    }
-  }
-
-  private Result run(List<String> command, String stdin) {
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command);
-      // Helm keeps its caches and repositories config out of the user's home.
-      Map<String, String> env = builder.environment();
-      env.put("HELM_CACHE_HOME", work.resolve("helm/cache").toString());
-      env.put("HELM_CONFIG_HOME", work.resolve("helm/config").toString());
-      env.put("HELM_DATA_HOME", work.resolve("helm/data").toString());
-      env.remove("KUBECONFIG");
-      Process process = builder.start();
-      CompletableFuture<String> out = read(process.getInputStream());
-      CompletableFuture<String> err = read(process.getErrorStream());
-      try (var in = process.getOutputStream()) {
-        if (stdin != null) {
-          in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("timed out: " + command);
-      }
-      return new Result(process.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private static CompletableFuture<String> read(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
   }
 }

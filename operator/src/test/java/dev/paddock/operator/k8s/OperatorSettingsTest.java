@@ -34,6 +34,17 @@ class OperatorSettingsTest {
   }
 
   @Test
+  void theServersListenOnEveryInterfaceUnlessAnAddressIsGiven() {
+    assertThat(OperatorSettings.fromEnv(CHART).listenOn(8080).getAddress().isAnyLocalAddress())
+        .isTrue();
+    var env = new java.util.HashMap<>(CHART);
+    env.put("PADDOCK_LISTEN_ADDRESS", " 127.0.3.4 ");
+
+    assertThat(OperatorSettings.fromEnv(env).listenOn(8081))
+        .isEqualTo(new java.net.InetSocketAddress("127.0.3.4", 8081));
+  }
+
+  @Test
   void missingOrMalformedSettingsAreNamed() {
     assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of()))
         .hasMessage("PADDOCK_REPORT_KEY must be set (the Helm chart sets it)");

@@ -75,7 +75,8 @@ final class RealTrainerCluster implements AutoCloseable {
                 "default",
                 node,
                 IMAGE,
-                new StoreCredentials(minio.accessKey(), minio.secretKey())),
+                new StoreCredentials(minio.accessKey(), minio.secretKey()),
+                null),
             cluster.client());
   }
 

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Starts one run of a pod's container: its environment resolved (the passed-through variables,
- * HOSTNAME, TMPDIR, then the container's own), its command line, a fresh termination message file
- * (also given as {@code PADDOCK_TERMINATION_LOG} unless set) and its log file.
+ * HOSTNAME, TMPDIR, the pod's service account ({@link ServiceAccountCredentials}), then the
+ * container's own), its command line, a fresh termination message file (also given as {@code
+ * PADDOCK_TERMINATION_LOG} unless set) and its log file.
  */
 final class ContainerLauncher {
 
@@ -35,6 +36,7 @@ final class ContainerLauncher {
     Map<String, String> env = new LinkedHashMap<>(context.baseEnv());
     env.put("HOSTNAME", pod.getMetadata().getName());
     env.put("TMPDIR", directory.resolve("tmp").toString());
+    env.putAll(ServiceAccountCredentials.of(context.client(), pod, directory));
     env.putAll(containerEnv);
     Path termination = terminationFile(container.getName());
     env.putIfAbsent("PADDOCK_TERMINATION_LOG", termination.toString());

@@ -8,11 +8,12 @@
  * directory with {@code tmp/} (TMPDIR), and per container: the {@code command} (or the image's
  * entrypoint from the harness's map, by image-name prefix) and {@code args} with {@code $(VAR)}
  * expansion; an environment of only PATH/HOME/JAVA_HOME/LANG/USER/DJL_CACHE_DIR from the test JVM,
- * HOSTNAME, TMPDIR, then {@code envFrom} and {@code env} ({@code value}, {@code fieldRef}, Secret
- * and ConfigMap keys read through the API, {@code optional} honoured); {@code
- * terminationMessagePath} mapped to {@code <pod dir>/<container>.termination-log}, also passed as
- * {@code PADDOCK_TERMINATION_LOG} unless set; output in {@code
- * <logDirectory>/<ns>_<pod>_<container>.log}.
+ * HOSTNAME, TMPDIR, the pod's ServiceAccount as {@code KUBECONFIG} (a token bound to the pod, from
+ * the TokenRequest API, in {@code <pod dir>/serviceaccount/}, where the kubelet would mount it),
+ * then {@code envFrom} and {@code env} ({@code value}, {@code fieldRef}, Secret and ConfigMap keys
+ * read through the API, {@code optional} honoured); {@code terminationMessagePath} mapped to {@code
+ * <pod dir>/<container>.termination-log}, also passed as {@code PADDOCK_TERMINATION_LOG} unless
+ * set; output in {@code <logDirectory>/<ns>_<pod>_<container>.log}.
  *
  * <p>Status (status subresource only): container states with exit code, reason Completed/Error and
  * the termination message (4096 bytes; {@code FallbackToLogsOnError} takes the log's tail); phase

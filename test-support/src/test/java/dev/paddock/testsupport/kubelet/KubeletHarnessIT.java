@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
+import dev.paddock.testsupport.TestComponents;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -183,6 +184,43 @@ class KubeletHarnessIT {
                 .resolve(namespace + "_" + pod.getMetadata().getName() + "_main.log"))
         .content()
         .contains("hello from " + pod.getMetadata().getName());
+  }
+
+  /**
+   * A pod's process talks to the API server as the pod's ServiceAccount (a token bound to the pod,
+   * through KUBECONFIG), with what its Role grants and nothing more.
+   */
+  @Test
+  void aPodActsAsItsServiceAccountWithWhatItsRoleGrants() {
+    String namespace = cluster.createNamespace("kubelet-sa");
+    client.serviceAccounts().inNamespace(namespace).resource(serviceAccount("reader")).create();
+    client.rbac().roles().inNamespace(namespace).resource(configMapReader()).create();
+    client.rbac().roleBindings().inNamespace(namespace).resource(readerBinding()).create();
+    String kubectl = TestComponents.k8sBinary("kubectl").toString();
+    Pod pod =
+        basePod("acts-as-reader", "Never")
+            .editSpec()
+            .withServiceAccountName("reader")
+            .editFirstContainer()
+            .withCommand(
+                "sh",
+                "-c",
+                kubectl
+                    + " auth whoami -o jsonpath='{.status.userInfo.username}' > who;"
+                    + kubectl
+                    + " get configmaps -o name > configmaps || exit 4;"
+                    + kubectl
+                    + " get secrets 2> secrets && exit 5;"
+                    + " cat who > \"$PADDOCK_TERMINATION_LOG\"; grep -q Forbidden secrets")
+            .endContainer()
+            .endSpec()
+            .build();
+    client.pods().inNamespace(namespace).resource(pod).create();
+
+    Pod done = awaitPod(namespace, "acts-as-reader", p -> "Succeeded".equals(phase(p)));
+
+    assertThat(terminated(done, "main").getMessage())
+        .isEqualTo("system:serviceaccount:" + namespace + ":reader");
   }
 
   @Test
@@ -384,6 +422,40 @@ class KubeletHarnessIT {
         .withImage("busybox")
         .endContainer()
         .endSpec();
+  }
+
+  private static io.fabric8.kubernetes.api.model.ServiceAccount serviceAccount(String name) {
+    return new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.rbac.Role configMapReader() {
+    return new io.fabric8.kubernetes.api.model.rbac.RoleBuilder()
+        .withNewMetadata()
+        .withName("configmap-reader")
+        .endMetadata()
+        .addNewRule()
+        .withApiGroups("")
+        .withResources("configmaps")
+        .withVerbs("get", "list")
+        .endRule()
+        .build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.rbac.RoleBinding readerBinding() {
+    return new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+        .withNewMetadata()
+        .withName("reader")
+        .endMetadata()
+        .withNewRoleRef("rbac.authorization.k8s.io", "Role", "configmap-reader")
+        .addNewSubject()
+        .withKind("ServiceAccount")
+        .withName("reader")
+        .endSubject()
+        .build();
   }
 
   private static Deployment webDeployment() {
