@@ -32,7 +32,10 @@ public final class ClusterControllers implements AutoCloseable {
           "ttl-after-finished",
           "deployment",
           "replicaset",
-          "endpointslice");
+          "endpointslice",
+          // counts what ResourceQuotas cover: the API server refuses objects under a quota it has
+          // not counted yet, and enforces none without it
+          "resourcequota");
 
   private final KubeCluster cluster;
   private final Path workDir;

@@ -9,7 +9,9 @@ public record TrainingStudyStatus(
     @JsonPropertyDescription("Pending, Running, Succeeded, Failed or Suspended.") StudyPhase phase,
     @JsonPropertyDescription("The generation of the spec this status reflects.")
         Long observedGeneration,
-    @JsonPropertyDescription("Ready, Succeeded, Failed (kstatus and Argo CD readable).")
+    @JsonPropertyDescription(
+            "Ready, Succeeded, Failed; Stalled while its reconcile keeps failing (kstatus and"
+                + " Argo CD readable).")
         List<Condition> conditions,
     @JsonPropertyDescription("Trials by state.") TrialCounts trials,
     @JsonPropertyDescription("The best trial so far.") BestTrial best,
@@ -27,5 +29,24 @@ public record TrainingStudyStatus(
     @JsonPropertyDescription("When the next run is due (scheduled studies).")
         String nextScheduleTime,
     @JsonPropertyDescription("Archived trials (spec.archive).") StudyArchiveStatus archive,
-    @JsonPropertyDescription("Retention so far (spec.retention).")
-        StudyRetentionStatus retention) {}
+    @JsonPropertyDescription("Retention so far (spec.retention).") StudyRetentionStatus retention) {
+
+  /** This status with other conditions. */
+  public TrainingStudyStatus withConditions(List<Condition> replaced) {
+    return new TrainingStudyStatus(
+        phase,
+        observedGeneration,
+        replaced,
+        trials,
+        best,
+        ensemble,
+        gpuSeconds,
+        generation,
+        startTime,
+        completionTime,
+        lastScheduleTime,
+        nextScheduleTime,
+        archive,
+        retention);
+  }
+}

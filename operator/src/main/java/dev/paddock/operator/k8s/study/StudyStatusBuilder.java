@@ -28,6 +28,52 @@ final class StudyStatusBuilder {
       EnsembleResult ensemble) {}
 
   /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
+  /**
+   * The study with its status saying that its reconcile keeps failing ({@code Stalled}), all else
+   * as it was; empty when it already says so.
+   */
+  static java.util.Optional<TrainingStudy> stalled(
+      TrainingStudy study, String message, Instant now) {
+    TrainingStudyStatus status = study.getStatus();
+    long generation =
+        study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
+    return StudyConditions.stalled(
+            status == null ? null : status.conditions(), message, generation, now)
+        .map(
+            conditions -> {
+              TrainingStudy fresh = named(study);
+              fresh.setStatus(
+                  status == null
+                      ? new TrainingStudyStatus(
+                          null,
+                          null,
+                          conditions,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null)
+                      : status.withConditions(conditions));
+              return fresh;
+            });
+  }
+
+  private static TrainingStudy named(TrainingStudy study) {
+    TrainingStudy fresh = new TrainingStudy();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(study.getMetadata().getName())
+            .withNamespace(study.getMetadata().getNamespace())
+            .build());
+    return fresh;
+  }
+
   static TrainingStudy status(
       TrainingStudy study,
       StudyRun run,
@@ -35,12 +81,7 @@ final class StudyStatusBuilder {
       Instant due,
       StudyHousekeeping.Result house,
       Instant now) {
-    TrainingStudy fresh = new TrainingStudy();
-    fresh.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(study.getMetadata().getName())
-            .withNamespace(study.getMetadata().getNamespace())
-            .build());
+    TrainingStudy fresh = named(study);
     long generation =
         study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
     String started = run.started() != null ? run.started() : now.toString();

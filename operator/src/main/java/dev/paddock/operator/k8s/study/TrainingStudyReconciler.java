@@ -6,6 +6,7 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.k8s.archive.OperatorStore;
@@ -28,6 +29,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -232,6 +234,28 @@ public final class TrainingStudyReconciler
       return a == null ? b : a;
     }
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /**
+   * A reconcile that keeps failing (an API call refused: RBAC, a quota, a webhook) says so in the
+   * study's {@code Stalled} condition and a Warning event, and is tried again every minute after
+   * the operator SDK's retries ({@link ReconcileErrors}); its next successful status drops it.
+   */
+  @Override
+  public ErrorStatusUpdateControl<TrainingStudy> updateErrorStatus(
+      TrainingStudy study, Context<TrainingStudy> context, Exception e) {
+    return ReconcileErrors.control(
+        context.getRetryInfo(),
+        e,
+        message -> {
+          Optional<TrainingStudy> stalled =
+              StudyStatusBuilder.stalled(study, message, clock.instant());
+          stalled.ifPresent(
+              s ->
+                  new KubeEvents(context.getClient(), clock)
+                      .warning(study, ReconcileErrors.REASON, message));
+          return stalled;
+        });
   }
 
   @Override

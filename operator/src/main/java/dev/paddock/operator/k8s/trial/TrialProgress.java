@@ -42,7 +42,9 @@ final class TrialProgress {
    */
   static boolean podsNeeded(JobProgress job, TrialPhase recorded, boolean graceOver) {
     if (recorded == null) {
-      return job.ready() || graceOver;
+      // A pod being deleted before it ran (preempted, evicted) is gone soon: read it now, or the
+      // disruption, and the attempt it cost, is never seen.
+      return job.ready() || graceOver || job.terminating() > 0;
     }
     return switch (recorded) {
       // Not ready without having succeeded: disrupted, failed or restarted.

@@ -7,8 +7,10 @@ import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.KubeEvents;
+import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.report.TrialRef;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -54,6 +57,9 @@ public final class TrialReconciler implements Reconciler<Trial> {
   static final Duration PENDING_GRACE = Duration.ofSeconds(10);
 
   private static final Duration SOONEST_RECHECK = Duration.ofSeconds(1);
+
+  /** The reason of a Pending trial whose Job the API server refused (a quota, RBAC, a webhook). */
+  static final String JOB_NOT_CREATED = "JobNotCreated";
 
   private final ClusterSettings settings;
   private final ReportTokens tokens;
@@ -140,7 +146,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
     }
     if (job == null) {
       createJob(client, study, trial);
-      if (status.phase == null) {
+      if (status.phase == null || JOB_NOT_CREATED.equals(status.reason)) {
         // A new trial's first status write waits for its pod (Running) or its grace (Pending).
         return UpdateControl.<Trial>noUpdate().rescheduleAfter(PENDING_GRACE);
       }
@@ -153,6 +159,40 @@ public final class TrialReconciler implements Reconciler<Trial> {
       return finish(context, study, trial, job);
     }
     return progress(context, study, trial, job, status.phase);
+  }
+
+  /**
+   * A reconcile that keeps failing is tried again every minute after the operator SDK's retries
+   * ({@link ReconcileErrors}); a trial whose Job could not be created says why, as a Pending trial
+   * with reason {@link #JOB_NOT_CREATED} and a Warning event, until its Job is created.
+   */
+  @Override
+  public ErrorStatusUpdateControl<Trial> updateErrorStatus(
+      Trial trial, Context<Trial> context, Exception e) {
+    return ReconcileErrors.control(
+        context.getRetryInfo(), e, message -> jobNotCreated(trial, message, context));
+  }
+
+  private Optional<Trial> jobNotCreated(Trial trial, String message, Context<Trial> context) {
+    TrialStatusDraft status = TrialStatusDraft.of(trial.getStatus());
+    boolean waitingForJob = status.phase == null || JOB_NOT_CREATED.equals(status.reason);
+    if (!waitingForJob
+        || jobs.get(ResourceID.fromResource(trial)).isPresent()
+        || message.equals(status.message)) {
+      return Optional.empty();
+    }
+    status.phase = TrialPhase.Pending;
+    status.reason = JOB_NOT_CREATED;
+    status.message = message;
+    new KubeEvents(context.getClient(), clock).warning(trial, JOB_NOT_CREATED, message);
+    Trial fresh = new Trial();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(trial.getMetadata().getName())
+            .withNamespace(trial.getMetadata().getNamespace())
+            .build());
+    fresh.setStatus(status.build());
+    return Optional.of(fresh);
   }
 
   /** The Job has ended: the trial's final status, once, from its Job and pods. */

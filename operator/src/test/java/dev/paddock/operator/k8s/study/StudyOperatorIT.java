@@ -192,6 +192,123 @@ class StudyOperatorIT {
         .isEqualTo("waiting for queue team-a to admit the trial's Job");
   }
 
+  /**
+   * A ResourceQuota refuses the study's second Trial and its trials' Jobs: the study says so in its
+   * Stalled condition and a Warning event, the trial it could create is Pending with the API
+   * server's reason, and once the quota is lifted, well after the operator SDK's retries have given
+   * up, both go on to the end: a failing reconcile is tried again a minute apart, not left until
+   * the resource's next event.
+   */
+  @Test
+  void whatTheApiServerRefusesIsSaidAndTheStudyResumesOnceItIsAllowed() throws Exception {
+    String namespace = cluster.createNamespace("study-quota");
+    client
+        .resourceQuotas()
+        .inNamespace(namespace)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder()
+                .withNewMetadata()
+                .withName("trials")
+                .endMetadata()
+                .withNewSpec()
+                .addToHard(
+                    "count/trials.paddock.dev", new io.fabric8.kubernetes.api.model.Quantity("1"))
+                .addToHard("count/jobs.batch", new io.fabric8.kubernetes.api.model.Quantity("0"))
+                .endSpec()
+                .build())
+        .create();
+    // The quota admits nothing until the controller manager has counted what it covers.
+    client
+        .resourceQuotas()
+        .inNamespace(namespace)
+        .withName("trials")
+        .waitUntilCondition(
+            q ->
+                q.getStatus() != null
+                    && q.getStatus().getHard() != null
+                    && q.getStatus().getHard().containsKey("count/jobs.batch"),
+            60,
+            TimeUnit.SECONDS);
+    create(namespace, "budget: {maxTrials: 2, parallelism: 2}");
+
+    TrainingStudy stalled;
+    try {
+      stalled =
+          cluster
+              .client()
+              .resources(TrainingStudy.class)
+              .inNamespace(namespace)
+              .withName("quickstart")
+              .waitUntilCondition(
+                  s -> s.getStatus() != null && stalled(s).isPresent(), 90, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      throw new AssertionError(
+          "no Stalled condition: "
+              + client
+                  .resources(TrainingStudy.class)
+                  .inNamespace(namespace)
+                  .withName("quickstart")
+                  .get()
+              + "\ntrials: "
+              + client.resources(Trial.class).inNamespace(namespace).list().getItems()
+              + "\nquota: "
+              + client.resourceQuotas().inNamespace(namespace).withName("trials").get(),
+          e);
+    }
+    assertThat(stalled(stalled).orElseThrow().getMessage())
+        .startsWith("the operator could not reconcile it: trials.paddock.dev ")
+        .contains("is forbidden: exceeded quota: trials")
+        .endsWith("(HTTP 403)");
+    Trial pending =
+        client.resources(Trial.class).inNamespace(namespace).list().getItems().stream()
+            .findFirst()
+            .map(
+                t ->
+                    client
+                        .resources(Trial.class)
+                        .inNamespace(namespace)
+                        .withName(t.getMetadata().getName())
+                        .waitUntilCondition(
+                            x ->
+                                x.getStatus() != null
+                                    && "JobNotCreated".equals(x.getStatus().reason()),
+                            90,
+                            TimeUnit.SECONDS))
+            .orElseThrow();
+    assertThat(pending.getStatus().phase()).isEqualTo(TrialPhase.Pending);
+    assertThat(pending.getStatus().message())
+        .contains("jobs.batch \"" + pending.getMetadata().getName() + "\" is forbidden")
+        .contains("exceeded quota: trials");
+    assertThat(client.events().v1().events().inNamespace(namespace).list().getItems())
+        .extracting(io.fabric8.kubernetes.api.model.events.v1.Event::getReason)
+        .contains("ReconcileError", "JobNotCreated");
+
+    // Past the operator SDK's retries (five, about 26 s in all): from here on, the trial whose Job
+    // was refused gets no event at all, and only the operator's own retry a minute apart can see
+    // that the quota is gone.
+    TimeUnit.SECONDS.sleep(35);
+    client.resourceQuotas().inNamespace(namespace).withName("trials").delete();
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(2);
+    assertThat(stalled(done)).isEmpty();
+    assertThat(client.resources(Trial.class).inNamespace(namespace).list().getItems())
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+              assertThat(t.getStatus().attempts()).isEqualTo(1);
+            });
+  }
+
+  private static java.util.Optional<io.fabric8.kubernetes.api.model.Condition> stalled(
+      TrainingStudy study) {
+    return study.getStatus().conditions() == null
+        ? java.util.Optional.empty()
+        : study.getStatus().conditions().stream()
+            .filter(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus()))
+            .findFirst();
+  }
+
   private Trial awaitTrialReason(String namespace, String reason) {
     return QuickstartStudies.awaitFirstTrial(
         cluster, namespace, t -> t.getStatus() != null && reason.equals(t.getStatus().reason()));

@@ -34,10 +34,12 @@ class TrialProgressTest {
       new PendingReason("Unschedulable", "the trial's pod cannot be scheduled: 0/3 nodes");
 
   @Test
-  void aNewTrialsPodsAreReadWhenItsPodIsReadyOrItsGraceIsOver() {
+  void aNewTrialsPodsAreReadWhenItsPodIsReadyIsDeletedOrItsGraceIsOver() {
     assertThat(TrialProgress.podsNeeded(job(false, false, false), null, false)).isFalse();
     assertThat(TrialProgress.podsNeeded(job(true, false, false), null, false)).isTrue();
     assertThat(TrialProgress.podsNeeded(job(false, false, false), null, true)).isTrue();
+    JobProgress disruptedBeforeRunning = new JobProgress(false, false, false, 0, 1, false);
+    assertThat(TrialProgress.podsNeeded(disruptedBeforeRunning, null, false)).isTrue();
   }
 
   @Test
@@ -129,6 +131,20 @@ class TrialProgressTest {
     assertThat(status.phase).isEqualTo(TrialPhase.Running);
     assertThat(status.attempts).isEqualTo(2);
     assertThat(status.message).isEqualTo("the trainer is running (attempt 2)");
+  }
+
+  @Test
+  void aPodDisruptedBeforeItRanIsAnAttemptAndTheNextPodTheSecond() {
+    TrialStatusDraft status = TrialStatusDraft.of(null);
+
+    // no status written yet: the pod was preempted while it waited to start
+    assertThat(TrialProgress.update(status, pods(1, 1, false), UNSCHEDULABLE, NOW)).isTrue();
+    assertThat(status.phase).isEqualTo(TrialPhase.Preempted);
+    assertThat(status.attempts).isEqualTo(1);
+
+    assertThat(TrialProgress.update(status, pods(1, 0, true), UNSCHEDULABLE, NOW)).isTrue();
+    assertThat(status.phase).isEqualTo(TrialPhase.Running);
+    assertThat(status.attempts).isEqualTo(2);
   }
 
   @Test

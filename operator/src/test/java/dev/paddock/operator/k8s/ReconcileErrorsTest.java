@@ -1,0 +1,85 @@
+package dev.paddock.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paddock.api.v1alpha1.Trial;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class ReconcileErrorsTest {
+
+  private static final KubernetesClientException QUOTA =
+      new KubernetesClientException(
+          new StatusBuilder()
+              .withCode(403)
+              .withReason("Forbidden")
+              .withMessage(
+                  "jobs.batch \"s-0\" is forbidden: exceeded quota: jobs, requested:"
+                      + " count/jobs.batch=1, used: count/jobs.batch=0, limited: count/jobs.batch=0")
+              .build());
+
+  @Test
+  void theMessageIsTheApiServersOwnEvenWhenTheRefusalIsWrapped() {
+    assertThat(ReconcileErrors.message(new CompletionException(QUOTA)))
+        .isEqualTo(
+            "the operator could not reconcile it: jobs.batch \"s-0\" is forbidden: exceeded"
+                + " quota: jobs, requested: count/jobs.batch=1, used: count/jobs.batch=0,"
+                + " limited: count/jobs.batch=0 (HTTP 403)");
+    assertThat(ReconcileErrors.message(new IllegalStateException("x".repeat(5000))))
+        .hasSize(1024)
+        .endsWith("xx...");
+  }
+
+  @Test
+  void aFirstFailureIsLeftToItsRetry() {
+    ErrorStatusUpdateControl<Trial> control =
+        ReconcileErrors.control(Optional.of(attempt(0, false)), QUOTA, m -> Optional.of(trial()));
+
+    assertThat(control.isDefaultErrorProcessing()).isTrue();
+  }
+
+  @Test
+  void aFailureItsRetryDidNotClearIsWrittenAndRetriedAgain() {
+    ErrorStatusUpdateControl<Trial> control =
+        ReconcileErrors.control(Optional.of(attempt(1, false)), QUOTA, m -> Optional.of(trial()));
+
+    assertThat(control.isDefaultErrorProcessing()).isFalse();
+    assertThat(control.getResource()).isPresent();
+    assertThat(control.isNoRetry()).isFalse();
+    assertThat(control.getScheduleDelay()).isEmpty();
+  }
+
+  @Test
+  void afterTheLastRetryTheReconcileRunsAgainInAMinuteWithoutRewritingWhatTheStatusSays() {
+    ErrorStatusUpdateControl<Trial> control =
+        ReconcileErrors.control(Optional.of(attempt(5, true)), QUOTA, m -> Optional.empty());
+
+    assertThat(control.getResource()).isEmpty();
+    assertThat(control.isNoRetry()).isTrue();
+    assertThat(control.getScheduleDelay()).contains(Duration.ofMinutes(1).toMillis());
+  }
+
+  private static Trial trial() {
+    return new Trial();
+  }
+
+  private static RetryInfo attempt(int count, boolean last) {
+    return new RetryInfo() {
+      @Override
+      public int getAttemptCount() {
+        return count;
+      }
+
+      @Override
+      public boolean isLastAttempt() {
+        return last;
+      }
+    };
+  }
+}
