@@ -21,4 +21,13 @@ public record ModelDeploymentStatus(
                 + " available in time, newest first (at most 20); never promoted again from the"
                 + " study.")
         List<String> failedModels,
-    @JsonPropertyDescription("Ready, Progressing, RolledBack.") List<Condition> conditions) {}
+    @JsonPropertyDescription(
+            "Ready, Progressing, RolledBack; Stalled while its reconcile keeps failing.")
+        List<Condition> conditions) {
+
+  /** This status with other conditions. */
+  public ModelDeploymentStatus withConditions(List<Condition> replaced) {
+    return new ModelDeploymentStatus(
+        observedGeneration, slots, canary, history, failedModels, replaced);
+  }
+}

@@ -1,10 +1,15 @@
 package dev.paddock.operator.k8s;
 
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +23,12 @@ import java.util.function.Function;
  * raised, the Role granted) is picked up within a minute.
  */
 public final class ReconcileErrors {
+
+  /**
+   * The condition a study or ModelDeployment gets while its reconcile keeps failing: kstatus reads
+   * a True Stalled as a resource whose controller cannot make progress.
+   */
+  public static final String STALLED = "Stalled";
 
   /** The reason of the status and of the Warning event that report the failure. */
   public static final String REASON = "ReconcileError";
@@ -73,5 +84,35 @@ public final class ReconcileErrors {
     return message.length() <= MAX_MESSAGE
         ? message
         : message.substring(0, MAX_MESSAGE - 3) + "...";
+  }
+
+  /**
+   * The conditions with Stalled set to {@code message} (True since it first turned True); empty
+   * when they already say it, so a failure that lasts is written once. The resource's next
+   * successful status, built without it, drops it.
+   */
+  public static Optional<List<Condition>> stalled(
+      List<Condition> previous, String message, long generation, Instant now) {
+    List<Condition> others = previous == null ? List.of() : previous;
+    Optional<Condition> before =
+        others.stream()
+            .filter(c -> STALLED.equals(c.getType()) && "True".equals(c.getStatus()))
+            .findFirst();
+    if (before.isPresent() && message.equals(before.get().getMessage())) {
+      return Optional.empty();
+    }
+    List<Condition> conditions =
+        new ArrayList<>(others.stream().filter(c -> !STALLED.equals(c.getType())).toList());
+    conditions.add(
+        new ConditionBuilder()
+            .withType(STALLED)
+            .withStatus("True")
+            .withReason(REASON)
+            .withMessage(message)
+            .withObservedGeneration(generation)
+            .withLastTransitionTime(
+                before.map(Condition::getLastTransitionTime).orElse(now.toString()))
+            .build());
+    return Optional.of(List.copyOf(conditions));
   }
 }

@@ -3,11 +3,15 @@ package dev.paddock.operator.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paddock.api.v1alpha1.Trial;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -81,5 +85,31 @@ class ReconcileErrorsTest {
         return last;
       }
     };
+  }
+
+  @Test
+  void aLastingFailureIsWrittenOnceBesideTheOtherConditions() {
+    Instant start = Instant.parse("2026-11-22T01:00:00Z");
+    Instant later = Instant.parse("2026-11-22T02:00:00Z");
+    List<Condition> ready =
+        List.of(new ConditionBuilder().withType("Ready").withStatus("True").build());
+
+    List<Condition> stalled =
+        ReconcileErrors.stalled(ready, "exceeded quota", 1, start).orElseThrow();
+    assertThat(stalled).extracting(Condition::getType).containsExactly("Ready", "Stalled");
+    assertThat(stalled.get(1))
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo("ReconcileError");
+              assertThat(c.getMessage()).isEqualTo("exceeded quota");
+              assertThat(c.getObservedGeneration()).isEqualTo(1L);
+            });
+
+    assertThat(ReconcileErrors.stalled(stalled, "exceeded quota", 1, later)).isEmpty();
+    List<Condition> other = ReconcileErrors.stalled(stalled, "forbidden", 1, later).orElseThrow();
+    assertThat(other).extracting(Condition::getType).containsExactly("Ready", "Stalled");
+    assertThat(other.get(1).getMessage()).isEqualTo("forbidden");
+    assertThat(other.get(1).getLastTransitionTime()).isEqualTo(start.toString());
   }
 }

@@ -8,6 +8,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.k8s.KubeEvents;
+import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.rollout.Gates;
 import dev.paddock.operator.rollout.Rollout;
 import dev.paddock.operator.rollout.RolloutPolicy;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -164,6 +166,47 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     return UpdateControl.<ModelDeployment>noUpdate().rescheduleAfter(settings.recheck());
   }
 
+  /**
+   * A reconcile that keeps failing (a Deployment or Service refused: RBAC, a quota, a webhook) says
+   * so in the {@code Stalled} condition and a Warning event, and runs again a minute apart after
+   * the operator SDK's retries ({@link ReconcileErrors}); the next successful status drops it.
+   */
+  @Override
+  public ErrorStatusUpdateControl<ModelDeployment> updateErrorStatus(
+      ModelDeployment deployment, Context<ModelDeployment> context, Exception e) {
+    return ReconcileErrors.control(
+        context.getRetryInfo(),
+        e,
+        message -> {
+          ModelDeploymentStatus status = deployment.getStatus();
+          long generation =
+              Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
+          return ReconcileErrors.stalled(
+                  status == null ? null : status.conditions(), message, generation, clock.instant())
+              .map(
+                  conditions -> {
+                    new KubeEvents(context.getClient(), clock)
+                        .warning(deployment, ReconcileErrors.REASON, message);
+                    ModelDeployment fresh = named(deployment);
+                    fresh.setStatus(
+                        status == null
+                            ? new ModelDeploymentStatus(null, null, null, null, null, conditions)
+                            : status.withConditions(conditions));
+                    return fresh;
+                  });
+        });
+  }
+
+  private static ModelDeployment named(ModelDeployment deployment) {
+    ModelDeployment fresh = new ModelDeployment();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(deployment.getMetadata().getName())
+            .withNamespace(deployment.getMetadata().getNamespace())
+            .build());
+    return fresh;
+  }
+
   private static Optional<Deployment> owned(Context<ModelDeployment> context, String name) {
     return context.getSecondaryResources(Deployment.class).stream()
         .filter(d -> name.equals(d.getMetadata().getName()))
@@ -216,12 +259,7 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
     if (status.equals(previous)) {
       return;
     }
-    ModelDeployment fresh = new ModelDeployment();
-    fresh.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(deployment.getMetadata().getName())
-            .withNamespace(deployment.getMetadata().getNamespace())
-            .build());
+    ModelDeployment fresh = named(deployment);
     fresh.setStatus(status);
     PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(deployment, fresh, context);
   }

@@ -1,6 +1,5 @@
 package dev.paddock.operator.k8s.study;
 
-import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.study.StudyPhase;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -9,12 +8,10 @@ import java.util.List;
 
 /**
  * The study's conditions, as kstatus and Argo CD read them: Ready while it runs normally or has
- * succeeded, Succeeded and Failed once it has ended; and Stalled, only while its reconcile keeps
- * failing (kstatus reads a True Stalled as a resource whose controller cannot make progress).
+ * succeeded, Succeeded and Failed once it has ended (and Stalled while its reconcile keeps failing:
+ * {@link dev.paddock.operator.k8s.ReconcileErrors}).
  */
 final class StudyConditions {
-
-  static final String STALLED = "Stalled";
 
   private StudyConditions() {}
 
@@ -44,37 +41,6 @@ final class StudyConditions {
             since("Succeeded", succeeded, previous, now)),
         condition(
             "Failed", failed, reason, message, generation, since("Failed", failed, previous, now)));
-  }
-
-  /**
-   * The conditions with Stalled set to {@code message}; empty when they already say it, so a
-   * failure that lasts is written once.
-   */
-  static java.util.Optional<List<Condition>> stalled(
-      List<Condition> previous, String message, long generation, Instant now) {
-    List<Condition> others = previous == null ? List.of() : previous;
-    boolean said =
-        others.stream()
-            .anyMatch(
-                c ->
-                    STALLED.equals(c.getType())
-                        && "True".equals(c.getStatus())
-                        && message.equals(c.getMessage()));
-    if (said) {
-      return java.util.Optional.empty();
-    }
-    List<Condition> conditions =
-        new java.util.ArrayList<>(
-            others.stream().filter(c -> !STALLED.equals(c.getType())).toList());
-    conditions.add(
-        condition(
-            STALLED,
-            true,
-            ReconcileErrors.REASON,
-            message,
-            generation,
-            since(STALLED, true, previous, now)));
-    return java.util.Optional.of(List.copyOf(conditions));
   }
 
   private static String since(String type, boolean status, List<Condition> previous, Instant now) {

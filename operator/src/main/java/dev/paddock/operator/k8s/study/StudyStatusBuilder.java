@@ -3,6 +3,7 @@ package dev.paddock.operator.k8s.study;
 import dev.paddock.api.v1alpha1.EnsembleResult;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrainingStudyStatus;
+import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.study.PlanStatus;
 import dev.paddock.operator.study.StudyPlan;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -37,7 +38,7 @@ final class StudyStatusBuilder {
     TrainingStudyStatus status = study.getStatus();
     long generation =
         study.getMetadata().getGeneration() == null ? 0 : study.getMetadata().getGeneration();
-    return StudyConditions.stalled(
+    return ReconcileErrors.stalled(
             status == null ? null : status.conditions(), message, generation, now)
         .map(
             conditions -> {

@@ -152,6 +152,52 @@ class ModelDeploymentIT {
         .isEqualTo(promoted.getMetadata().getGeneration());
   }
 
+  /**
+   * A ResourceQuota that admits no Deployment: the ModelDeployment says so (Stalled, in the API
+   * server's words, and a Warning event), then serves once the quota is lifted.
+   */
+  @Test
+  void saysWhatTheApiServerRefusesAndServesOnceAllowed() throws IOException {
+    String ns = studyNamespace("mdep-quota");
+    client
+        .resourceQuotas()
+        .inNamespace(ns)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder()
+                .withNewMetadata()
+                .withName("no-deployments")
+                .endMetadata()
+                .withNewSpec()
+                .addToHard(
+                    "count/deployments.apps", new io.fabric8.kubernetes.api.model.Quantity("0"))
+                .endSpec()
+                .build())
+        .create();
+    client
+        .resourceQuotas()
+        .inNamespace(ns)
+        .withName("no-deployments")
+        .waitUntilCondition(
+            q ->
+                q.getStatus() != null
+                    && q.getStatus().getHard().containsKey("count/deployments.apps"),
+            60,
+            TimeUnit.SECONDS);
+    archive(ns, "QS-A-1", Grade.A, 0.955);
+    create(ns, "serving", "gates: {minGrade: B}");
+
+    ModelDeployment stalled =
+        awaitStatus(ns, "serving", md -> hasCondition(md, "Stalled", "True", "ReconcileError"));
+    assertThat(condition(stalled, "Stalled").getMessage())
+        .contains("deployments.apps \"serving\" is forbidden: exceeded quota: no-deployments");
+    assertThat(events(ns, "ReconcileError")).isNotEmpty();
+
+    client.resourceQuotas().inNamespace(ns).withName("no-deployments").delete();
+
+    ModelDeployment served = awaitStatus(ns, "serving", md -> servedAndReady(md, "QS-A-1"));
+    assertThat(condition(served, "Stalled")).isNull();
+  }
+
   @Test
   void refusesModelsBelowTheGatesAndSaysWhy() throws IOException {
     String ns = studyNamespace("mdep-gates");

@@ -38,33 +38,4 @@ class StudyConditionsTest {
         .filteredOn(c -> !c.getType().equals("Succeeded"))
         .allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo(START.toString()));
   }
-
-  @Test
-  void aLastingFailureIsWrittenOnceAndTheNextSuccessfulStatusDropsIt() {
-    List<Condition> running =
-        StudyConditions.of(StudyPhase.RUNNING, "TrialsRunning", "1 of 4", 1, START, null);
-
-    List<Condition> stalled =
-        StudyConditions.stalled(running, "exceeded quota", 1, START).orElseThrow();
-    assertThat(stalled).hasSize(4);
-    assertThat(stalled)
-        .filteredOn(c -> c.getType().equals("Stalled"))
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.getStatus()).isEqualTo("True");
-              assertThat(c.getReason()).isEqualTo("ReconcileError");
-              assertThat(c.getMessage()).isEqualTo("exceeded quota");
-            });
-    assertThat(StudyConditions.stalled(stalled, "exceeded quota", 1, LATER)).isEmpty();
-    List<Condition> other = StudyConditions.stalled(stalled, "forbidden", 1, LATER).orElseThrow();
-    assertThat(other).filteredOn(c -> c.getType().equals("Stalled")).hasSize(1);
-    assertThat(other)
-        .filteredOn(c -> c.getType().equals("Stalled"))
-        .singleElement()
-        .satisfies(c -> assertThat(c.getLastTransitionTime()).isEqualTo(START.toString()));
-    assertThat(StudyConditions.of(StudyPhase.RUNNING, "TrialsRunning", "2 of 4", 1, LATER, other))
-        .extracting(Condition::getType)
-        .containsExactly("Ready", "Succeeded", "Failed");
-  }
 }
