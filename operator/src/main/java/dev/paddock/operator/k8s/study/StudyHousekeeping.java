@@ -7,6 +7,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.operator.archive.StoreUnavailableException;
 import dev.paddock.operator.k8s.KubeEvents;
+import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.archive.RetiredTrials;
 import dev.paddock.operator.study.StudyDefinition;
@@ -138,18 +139,28 @@ final class StudyHousekeeping {
     }
   }
 
+  /**
+   * The conditions of a study that waits for its store: the housekeeping ones replaced, the others
+   * kept, but for a Stalled condition from failed reconciles, which this one no longer is.
+   */
+  static List<Condition> waitingConditions(List<Condition> previous, List<Condition> housekeeping) {
+    List<Condition> conditions = new java.util.ArrayList<>();
+    if (previous != null) {
+      previous.stream()
+          .filter(c -> !ArchiveCondition.TYPE.equals(c.getType()))
+          .filter(c -> !ReconcileErrors.STALLED.equals(c.getType()))
+          .forEach(conditions::add);
+    }
+    conditions.addAll(housekeeping);
+    return conditions;
+  }
+
   private static void writeConditions(
       KubernetesClient client,
       TrainingStudy study,
       List<Condition> previous,
       List<Condition> housekeeping) {
-    List<Condition> conditions = new java.util.ArrayList<>();
-    if (previous != null) {
-      previous.stream()
-          .filter(c -> !ArchiveCondition.TYPE.equals(c.getType()))
-          .forEach(conditions::add);
-    }
-    conditions.addAll(housekeeping);
+    List<Condition> conditions = waitingConditions(previous, housekeeping);
     client
         .resources(TrainingStudy.class)
         .inNamespace(study.getMetadata().getNamespace())

@@ -38,4 +38,34 @@ class StudyConditionsTest {
         .filteredOn(c -> !c.getType().equals("Succeeded"))
         .allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo(START.toString()));
   }
+
+  @Test
+  void aStudyWaitingForItsStoreIsNoLongerStalled() {
+    List<Condition> previous =
+        new java.util.ArrayList<>(
+            StudyConditions.of(StudyPhase.RUNNING, "TrialsRunning", "1 of 4", 1, START, null));
+    previous.add(
+        new io.fabric8.kubernetes.api.model.ConditionBuilder()
+            .withType("Stalled")
+            .withStatus("True")
+            .build());
+    previous.add(
+        new io.fabric8.kubernetes.api.model.ConditionBuilder()
+            .withType("ArchiveDegraded")
+            .withStatus("False")
+            .build());
+    Condition degraded =
+        new io.fabric8.kubernetes.api.model.ConditionBuilder()
+            .withType("ArchiveDegraded")
+            .withStatus("True")
+            .build();
+
+    assertThat(StudyHousekeeping.waitingConditions(previous, List.of(degraded)))
+        .extracting(Condition::getType, Condition::getStatus)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Ready", "True"),
+            org.assertj.core.groups.Tuple.tuple("Succeeded", "False"),
+            org.assertj.core.groups.Tuple.tuple("Failed", "False"),
+            org.assertj.core.groups.Tuple.tuple("ArchiveDegraded", "True"));
+  }
 }
