@@ -62,6 +62,15 @@ public final class ReconcileErrors {
   }
 
   /**
+   * Whether this failure is the first one reported since the reconcile last worked (or last ran a
+   * minute after the retries): once per round of retries, for what is told in an event rather than
+   * in the status.
+   */
+  public static boolean firstReport(Optional<RetryInfo> retry) {
+    return retry.map(r -> r.getAttemptCount() == 1).orElse(true);
+  }
+
+  /**
    * What went wrong, for a person: the API server's message when it refused a call (e.g. {@code
    * jobs.batch "s-0" is forbidden: exceeded quota: ...}), else the error's own; at most 1024
    * characters.

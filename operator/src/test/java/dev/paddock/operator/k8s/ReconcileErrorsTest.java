@@ -41,6 +41,13 @@ class ReconcileErrorsTest {
   }
 
   @Test
+  void whatAnEventTellsIsToldOncePerRoundOfRetries() {
+    assertThat(ReconcileErrors.firstReport(Optional.of(attempt(1, false)))).isTrue();
+    assertThat(ReconcileErrors.firstReport(Optional.of(attempt(2, false)))).isFalse();
+    assertThat(ReconcileErrors.firstReport(Optional.of(attempt(5, true)))).isFalse();
+  }
+
+  @Test
   void aFirstFailureIsLeftToItsRetry() {
     ErrorStatusUpdateControl<Trial> control =
         ReconcileErrors.control(Optional.of(attempt(0, false)), QUOTA, m -> Optional.of(trial()));

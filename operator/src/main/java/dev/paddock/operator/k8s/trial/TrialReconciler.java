@@ -164,7 +164,8 @@ public final class TrialReconciler implements Reconciler<Trial> {
   /**
    * A reconcile that keeps failing is tried again every minute after the operator SDK's retries
    * ({@link ReconcileErrors}); a trial whose Job could not be created says why, as a Pending trial
-   * with reason {@link #JOB_NOT_CREATED} and a Warning event, until its Job is created.
+   * with reason {@link #JOB_NOT_CREATED} and a Warning event, until its Job is created; a trial
+   * under way gets a Warning event {@code ReconcileError}, once per round of retries.
    */
   @Override
   public ErrorStatusUpdateControl<Trial> updateErrorStatus(
@@ -176,9 +177,14 @@ public final class TrialReconciler implements Reconciler<Trial> {
   private Optional<Trial> jobNotCreated(Trial trial, String message, Context<Trial> context) {
     TrialStatusDraft status = TrialStatusDraft.of(trial.getStatus());
     boolean waitingForJob = status.phase == null || JOB_NOT_CREATED.equals(status.reason);
-    if (!waitingForJob
-        || jobs.get(ResourceID.fromResource(trial)).isPresent()
-        || message.equals(status.message)) {
+    if (!waitingForJob || jobs.get(ResourceID.fromResource(trial)).isPresent()) {
+      // A trial under way keeps its phase; what fails is told once per round of retries.
+      if (ReconcileErrors.firstReport(context.getRetryInfo())) {
+        new KubeEvents(context.getClient(), clock).warning(trial, ReconcileErrors.REASON, message);
+      }
+      return Optional.empty();
+    }
+    if (message.equals(status.message)) {
       return Optional.empty();
     }
     status.phase = TrialPhase.Pending;
