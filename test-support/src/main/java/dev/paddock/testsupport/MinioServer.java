@@ -110,6 +110,20 @@ public final class MinioServer implements AutoCloseable {
     return secretKey;
   }
 
+  /**
+   * A Secret named {@code name} holding this server's keys as {@code accessKey} and {@code
+   * secretKey}, the shape of the store Secret the Helm chart and trial pods read.
+   */
+  public io.fabric8.kubernetes.api.model.Secret credentialsSecret(String name) {
+    return new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .addToStringData("accessKey", accessKey)
+        .addToStringData("secretKey", secretKey)
+        .build();
+  }
+
   public MinioClient client() {
     return MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).build();
   }

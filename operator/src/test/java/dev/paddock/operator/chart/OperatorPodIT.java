@@ -15,7 +15,6 @@ import dev.paddock.testsupport.TestComponents;
 import dev.paddock.testsupport.kubelet.KubeletHarness;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -211,14 +210,7 @@ class OperatorPodIT {
         .client()
         .secrets()
         .inNamespace(namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(STORE_SECRET)
-                .endMetadata()
-                .addToStringData("accessKey", minio.accessKey())
-                .addToStringData("secretKey", minio.secretKey())
-                .build())
+        .resource(minio.credentialsSecret(STORE_SECRET))
         .create();
   }
 

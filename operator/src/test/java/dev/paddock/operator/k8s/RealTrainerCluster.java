@@ -7,7 +7,6 @@ import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.testsupport.TestComponents;
 import dev.paddock.testsupport.kubelet.KubeletHarness;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.minio.ListObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
@@ -86,14 +85,7 @@ final class RealTrainerCluster implements AutoCloseable {
         .client()
         .secrets()
         .inNamespace(namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(STORE_SECRET)
-                .endMetadata()
-                .addToStringData("accessKey", minio.accessKey())
-                .addToStringData("secretKey", minio.secretKey())
-                .build())
+        .resource(minio.credentialsSecret(STORE_SECRET))
         .create();
   }
 
