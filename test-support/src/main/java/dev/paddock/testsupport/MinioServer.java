@@ -128,6 +128,26 @@ public final class MinioServer implements AutoCloseable {
     return MinioClient.builder().endpoint(endpoint()).credentials(accessKey, secretKey).build();
   }
 
+  /** The keys under {@code prefix} in {@code bucket}, at any depth. */
+  public java.util.List<String> keys(String bucket, String prefix) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    try {
+      for (io.minio.Result<io.minio.messages.Item> item :
+          client()
+              .listObjects(
+                  io.minio.ListObjectsArgs.builder()
+                      .bucket(bucket)
+                      .prefix(prefix)
+                      .recursive(true)
+                      .build())) {
+        keys.add(item.get().objectName());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot list " + bucket + "/" + prefix, e);
+    }
+    return keys;
+  }
+
   /** Creates a bucket if it does not exist yet. */
   public void createBucket(String bucket) {
     try {

@@ -18,9 +18,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.minio.ListObjectsArgs;
-import io.minio.Result;
-import io.minio.messages.Item;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,7 +180,7 @@ class OperatorPodIT {
     assertThat(done.getStatus().trials().succeeded()).isEqualTo(4);
     assertThat(cluster.client().resources(Trial.class).inNamespace(studies).list().getItems())
         .hasSize(2);
-    assertThat(objects(RetiredTrials.prefix(done))).hasSize(2);
+    assertThat(minio.keys(BUCKET, RetiredTrials.prefix(done))).hasSize(2);
   }
 
   /** The README's {@code kubectl apply -f examples/quickstart/study.yaml}, sized for a test. */
@@ -226,18 +223,6 @@ class OperatorPodIT {
         .map(EnvVar::getValue)
         .findFirst()
         .orElseThrow();
-  }
-
-  private List<String> objects(String prefix) throws Exception {
-    List<String> keys = new ArrayList<>();
-    for (Result<Item> item :
-        minio
-            .client()
-            .listObjects(
-                ListObjectsArgs.builder().bucket(BUCKET).prefix(prefix).recursive(true).build())) {
-      keys.add(item.get().objectName());
-    }
-    return keys;
   }
 
   /** Polls until {@code condition} holds (4 min at most); a timeout shows the operator's log. */

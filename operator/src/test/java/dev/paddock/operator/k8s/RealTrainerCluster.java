@@ -7,12 +7,8 @@ import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.testsupport.TestComponents;
 import dev.paddock.testsupport.kubelet.KubeletHarness;
-import io.minio.ListObjectsArgs;
-import io.minio.Result;
-import io.minio.messages.Item;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,16 +86,8 @@ final class RealTrainerCluster implements AutoCloseable {
   }
 
   /** The keys under {@code prefix} in the bucket. */
-  List<String> objects(String prefix) throws Exception {
-    List<String> keys = new ArrayList<>();
-    for (Result<Item> item :
-        minio
-            .client()
-            .listObjects(
-                ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
-      keys.add(item.get().objectName());
-    }
-    return keys;
+  List<String> objects(String prefix) {
+    return minio.keys(bucket, prefix);
   }
 
   @Override
