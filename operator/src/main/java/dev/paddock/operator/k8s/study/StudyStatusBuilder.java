@@ -28,7 +28,6 @@ final class StudyStatusBuilder {
       long gpuSeconds,
       EnsembleResult ensemble) {}
 
-  /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
   /**
    * The study with its status saying that its reconcile keeps failing ({@code Stalled}), all else
    * as it was; empty when it already says so.
@@ -75,6 +74,7 @@ final class StudyStatusBuilder {
     return fresh;
   }
 
+  /** A fresh, bounded status (a patch: fields no longer true are absent, not stale). */
   static TrainingStudy status(
       TrainingStudy study,
       StudyRun run,
