@@ -55,6 +55,10 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "modeldeployment")
 public final class ModelDeploymentReconciler implements Reconciler<ModelDeployment> {
 
+  /** The status of a ModelDeployment never reconciled successfully: every field unset. */
+  private static final ModelDeploymentStatus NO_STATUS =
+      new ModelDeploymentStatus(null, null, null, null, null, null);
+
   static final String FIELD_MANAGER = "paddock-operator";
   private static final String STUDY_INDEX = "paddock.dev/source-study";
 
@@ -189,9 +193,7 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
                         .warning(deployment, ReconcileErrors.REASON, message);
                     ModelDeployment fresh = named(deployment);
                     fresh.setStatus(
-                        status == null
-                            ? new ModelDeploymentStatus(null, null, null, null, null, conditions)
-                            : status.withConditions(conditions));
+                        (status == null ? NO_STATUS : status).withConditions(conditions));
                     return fresh;
                   });
         });

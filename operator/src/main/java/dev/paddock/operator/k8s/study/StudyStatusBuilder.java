@@ -17,6 +17,11 @@ import java.util.List;
  */
 final class StudyStatusBuilder {
 
+  /** The status of a study never reconciled successfully: every field unset. */
+  private static final TrainingStudyStatus NO_STATUS =
+      new TrainingStudyStatus(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
   private StudyStatusBuilder() {}
 
   /** What this reconcile found, for the status. */
@@ -42,24 +47,7 @@ final class StudyStatusBuilder {
         .map(
             conditions -> {
               TrainingStudy fresh = named(study);
-              fresh.setStatus(
-                  status == null
-                      ? new TrainingStudyStatus(
-                          null,
-                          null,
-                          conditions,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null)
-                      : status.withConditions(conditions));
+              fresh.setStatus((status == null ? NO_STATUS : status).withConditions(conditions));
               return fresh;
             });
   }
