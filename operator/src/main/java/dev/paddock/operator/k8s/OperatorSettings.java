@@ -3,6 +3,7 @@ package dev.paddock.operator.k8s;
 import dev.paddock.operator.k8s.archive.StoreCredentials;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * @param storeCredentials the operator's own access to the artifact store (archive reads)
  * @param listenAddress the address the report endpoint and the probes listen on; null: every
  *     interface (a pod's own network). A pod sharing its node's network can name its own IP.
+ * @param retry how a failed reconcile is tried again, by every controller
  */
 public record OperatorSettings(
     ClusterSettings cluster,
@@ -32,9 +34,13 @@ public record OperatorSettings(
     String podName,
     String trainerImage,
     StoreCredentials storeCredentials,
-    String listenAddress) {
+    String listenAddress,
+    ReconcileRetry retry) {
 
-  /** Settings without a trainer image or store credentials of the operator's own. */
+  /**
+   * Settings without a trainer image or store credentials of the operator's own, with the default
+   * retries.
+   */
   public OperatorSettings(
       ClusterSettings cluster,
       Set<String> watchNamespaces,
@@ -59,7 +65,8 @@ public record OperatorSettings(
         podName,
         null,
         StoreCredentials.NONE,
-        null);
+        null,
+        ReconcileRetry.DEFAULT);
   }
 
   /** These settings with the operator's own store credentials (tests pass MinIO's). */
@@ -77,7 +84,27 @@ public record OperatorSettings(
         podName,
         trainerImage,
         credentials,
-        listenAddress);
+        listenAddress,
+        retry);
+  }
+
+  /** These settings with other retries (tests that wait out a refusal take quicker ones). */
+  public OperatorSettings withRetry(ReconcileRetry other) {
+    return new OperatorSettings(
+        cluster,
+        watchNamespaces,
+        reportKey,
+        reportPort,
+        healthPort,
+        reconcileThreads,
+        leaderElection,
+        leaseName,
+        namespace,
+        podName,
+        trainerImage,
+        storeCredentials,
+        listenAddress,
+        other);
   }
 
   public static OperatorSettings fromEnv(Map<String, String> env) {
@@ -105,7 +132,19 @@ public record OperatorSettings(
         env.getOrDefault("PADDOCK_POD_NAME", "paddock-operator"),
         env.get("PADDOCK_TRAINER_IMAGE"),
         StoreCredentials.fromEnv(env),
-        blankToNull(env.get("PADDOCK_LISTEN_ADDRESS")));
+        blankToNull(env.get("PADDOCK_LISTEN_ADDRESS")),
+        retry(env));
+  }
+
+  private static ReconcileRetry retry(Map<String, String> env) {
+    ReconcileRetry fallback = ReconcileRetry.DEFAULT;
+    return new ReconcileRetry(
+        integer(env, "PADDOCK_RETRY_ATTEMPTS", fallback.attempts()),
+        Duration.ofMillis(
+            integer(env, "PADDOCK_RETRY_INTERVAL_MILLIS", (int) fallback.interval().toMillis())),
+        decimal(env, "PADDOCK_RETRY_MULTIPLIER", fallback.multiplier()),
+        Duration.ofSeconds(
+            integer(env, "PADDOCK_RETRY_RECHECK_SECONDS", (int) fallback.recheck().toSeconds())));
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -125,6 +164,15 @@ public record OperatorSettings(
     return listenAddress == null
         ? new InetSocketAddress(port)
         : new InetSocketAddress(listenAddress, port);
+  }
+
+  private static double decimal(Map<String, String> env, String name, double fallback) {
+    String value = env.get(name);
+    try {
+      return value == null || value.isBlank() ? fallback : Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+    }
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -91,18 +91,22 @@ public final class PaddockOperator implements AutoCloseable {
     OperatorStore store = new OperatorStore(settings.cluster(), settings.storeCredentials());
     // One watch of Trials for the whole process (report endpoint, studies, gauges).
     TrialCache trials = TrialCache.start(client, settings.watchNamespaces());
-    operator.register(new TrainingStudyReconciler(clock, store, trials), c -> watch(c, settings));
+    operator.register(
+        new TrainingStudyReconciler(clock, store, trials, settings.retry()),
+        c -> configure(c, settings));
     TrialPhaseGauges.register(registry, trials);
     ClusterReports clusterReports = new ClusterReports(client, trials);
     operator.register(
-        new TrialReconciler(settings.cluster(), tokens, clock, clusterReports::forget),
-        c -> watch(c, settings));
+        new TrialReconciler(
+            settings.cluster(), tokens, clock, clusterReports::forget, settings.retry()),
+        c -> configure(c, settings));
     operator.register(
         new ModelDeploymentReconciler(
             new ServingSettings(settings.cluster(), settings.trainerImage(), null),
             store.get(),
-            clock),
-        c -> watch(c, settings));
+            clock,
+            settings.retry()),
+        c -> configure(c, settings));
     Timer latency = registry.timer("paddock.report.latency");
     ReportServer reports =
         ReportServer.start(
@@ -115,9 +119,11 @@ public final class PaddockOperator implements AutoCloseable {
     return new PaddockOperator(operator, reports, health, trials, leadership);
   }
 
-  private static void watch(
+  /** Every controller watches the settings' namespaces and retries as they say. */
+  private static void configure(
       io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<?> config,
       OperatorSettings settings) {
+    config.withRetry(settings.retry().sdkRetry());
     if (!settings.watchNamespaces().isEmpty()) {
       config.settingNamespaces(settings.watchNamespaces());
     }

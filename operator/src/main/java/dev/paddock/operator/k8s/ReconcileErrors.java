@@ -19,8 +19,8 @@ import java.util.function.Function;
  * an API call refused for good (RBAC, a ResourceQuota, an admission webhook) would leave a study or
  * trial silently stuck until then, hours later. So a failure that its first retry did not clear is
  * written into the resource's status in the API server's own words, and after the last retry the
- * reconcile runs again every {@link #AFTER_RETRIES}, so that a refusal fixed later (the quota
- * raised, the Role granted) is picked up within a minute.
+ * reconcile runs again every {@link ReconcileRetry#recheck} (a minute unless configured), so that a
+ * refusal fixed later (the quota raised, the Role granted) is picked up within it.
  */
 public final class ReconcileErrors {
 
@@ -33,8 +33,6 @@ public final class ReconcileErrors {
   /** The reason of the status and of the Warning event that report the failure. */
   public static final String REASON = "ReconcileError";
 
-  static final Duration AFTER_RETRIES = Duration.ofMinutes(1);
-
   private static final int MAX_MESSAGE = 1024;
 
   private ReconcileErrors() {}
@@ -42,11 +40,15 @@ public final class ReconcileErrors {
   /**
    * The error status for a failed reconcile.
    *
+   * @param recheck how long after the last retry the reconcile runs again
    * @param withError the resource with its status saying {@code message}, or empty when its status
    *     already says so (no write)
    */
   public static <P extends HasMetadata> ErrorStatusUpdateControl<P> control(
-      Optional<RetryInfo> retry, Exception error, Function<String, Optional<P>> withError) {
+      Optional<RetryInfo> retry,
+      Duration recheck,
+      Exception error,
+      Function<String, Optional<P>> withError) {
     boolean lastAttempt = retry.map(RetryInfo::isLastAttempt).orElse(true);
     boolean retried = retry.map(r -> r.getAttemptCount() >= 1).orElse(true);
     if (!retried && !lastAttempt) {
@@ -58,7 +60,7 @@ public final class ReconcileErrors {
             .apply(message(error))
             .map(ErrorStatusUpdateControl::patchStatus)
             .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
-    return lastAttempt ? control.rescheduleAfter(AFTER_RETRIES) : control;
+    return lastAttempt ? control.rescheduleAfter(recheck) : control;
   }
 
   /**

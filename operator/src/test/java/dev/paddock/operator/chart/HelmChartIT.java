@@ -163,6 +163,10 @@ class HelmChartIT {
         .isEqualTo(release + "-report-key");
     assertThat(env.get("PADDOCK_GPU_RESOURCE").getValue()).isEqualTo("nvidia.com/gpu");
     assertThat(env.get("PADDOCK_RECONCILE_THREADS").getValue()).isEqualTo("10");
+    assertThat(env.get("PADDOCK_RETRY_ATTEMPTS").getValue()).isEqualTo("5");
+    assertThat(env.get("PADDOCK_RETRY_INTERVAL_MILLIS").getValue()).isEqualTo("2000");
+    assertThat(env.get("PADDOCK_RETRY_MULTIPLIER").getValue()).isEqualTo("1.5");
+    assertThat(env.get("PADDOCK_RETRY_RECHECK_SECONDS").getValue()).isEqualTo("60");
     assertThat(env.get("PADDOCK_LEADER_ELECTION").getValue()).isEqualTo("true");
     assertThat(env.get("PADDOCK_LEADER_ELECTION_LEASE").getValue()).isEqualTo(release + "-leader");
     assertThat(env.get("PADDOCK_TRAINER_IMAGE").getValue()).isEqualTo("paddock/trainer:0.1.0");
@@ -245,6 +249,8 @@ class HelmChartIT {
             "--set",
             "operator.reconcileThreads=32",
             "--set",
+            "operator.retry.recheckSeconds=300",
+            "--set",
             "replicaCount=2");
     List<HasMetadata> objects = parse(rendered);
     assertThat(kinds(objects)).doesNotContain("ClusterRole", "ClusterRoleBinding");
@@ -273,6 +279,7 @@ class HelmChartIT {
     assertThat(env.get("PADDOCK_WATCH_NAMESPACES").getValue()).isEqualTo(teamA + "," + teamB);
     assertThat(env.get("PADDOCK_GPU_RESOURCE").getValue()).isEqualTo("amd.com/gpu");
     assertThat(env.get("PADDOCK_RECONCILE_THREADS").getValue()).isEqualTo("32");
+    assertThat(env.get("PADDOCK_RETRY_RECHECK_SECONDS").getValue()).isEqualTo("300");
     assertThat(env).doesNotContainKeys("PADDOCK_S3_ACCESS_KEY", "PADDOCK_S3_ENDPOINT");
 
     for (String ns : List.of(teamA, teamB)) {
@@ -405,6 +412,8 @@ class HelmChartIT {
     assertRejected(List.of("--set", "artifactStore.bucket=Not_A_Bucket"), "bucket");
     assertRejected(List.of("--set", "artifactStore.endpoint=minio:9000"), "endpoint");
     assertRejected(List.of("--set", "operator.reconcileThreads=0"), "reconcileThreads");
+    assertRejected(List.of("--set", "operator.retry.multiplier=0.5"), "multiplier");
+    assertRejected(List.of("--set", "operator.retry.recheckSeconds=0"), "recheckSeconds");
     assertRejected(List.of("--set", "operator.logLevel=loud"), "logLevel");
     assertRejected(List.of("--set", "securityContext.readOnlyRootFilesystem=false"), "readOnly");
     assertRejected(List.of("--set", "podSecurityContext.runAsNonRoot=false"), "runAsNonRoot");

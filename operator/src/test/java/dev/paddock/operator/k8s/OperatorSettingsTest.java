@@ -69,4 +69,44 @@ class OperatorSettingsTest {
     assertThat(settings.toString()).doesNotContain("access-1234").doesNotContain("secret-5678");
     assertThat(OperatorSettings.fromEnv(CHART).storeCredentials().present()).isFalse();
   }
+
+  @Test
+  void retriesAreTheOperatorSdksUnlessTheChartSaysOtherwise() {
+    assertThat(OperatorSettings.fromEnv(CHART).retry()).isEqualTo(ReconcileRetry.DEFAULT);
+    var env = new java.util.HashMap<>(CHART);
+    env.put("PADDOCK_RETRY_ATTEMPTS", "3");
+    env.put("PADDOCK_RETRY_INTERVAL_MILLIS", "5000");
+    env.put("PADDOCK_RETRY_MULTIPLIER", "2");
+    env.put("PADDOCK_RETRY_RECHECK_SECONDS", "300");
+
+    ReconcileRetry retry = OperatorSettings.fromEnv(env).retry();
+
+    assertThat(retry)
+        .isEqualTo(
+            new ReconcileRetry(
+                3, java.time.Duration.ofSeconds(5), 2.0, java.time.Duration.ofMinutes(5)));
+    var sdk = (io.javaoperatorsdk.operator.processing.retry.GenericRetry) retry.sdkRetry();
+    assertThat(sdk.getMaxAttempts()).isEqualTo(3);
+    assertThat(sdk.getInitialInterval()).isEqualTo(5000);
+    assertThat(sdk.getIntervalMultiplier()).isEqualTo(2.0);
+    assertThat(sdk.getMaxInterval())
+        .as("no retry waits longer than the recheck")
+        .isEqualTo(300_000);
+  }
+
+  @Test
+  void retrySettingsOutOfRangeAreRefusedWithTheirName() {
+    var env = new java.util.HashMap<>(CHART);
+    env.put("PADDOCK_RETRY_MULTIPLIER", "0.5");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(env))
+        .hasMessage("the retry multiplier (PADDOCK_RETRY_MULTIPLIER) must be 1 or more");
+    env.put("PADDOCK_RETRY_MULTIPLIER", "1");
+    env.put("PADDOCK_RETRY_ATTEMPTS", "-1");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(env))
+        .hasMessage("retry attempts (PADDOCK_RETRY_ATTEMPTS) must be 0 or more");
+    env.put("PADDOCK_RETRY_ATTEMPTS", "0");
+    env.put("PADDOCK_RETRY_RECHECK_SECONDS", "0");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(env))
+        .hasMessage("the recheck interval (PADDOCK_RETRY_RECHECK_SECONDS) must be 1 s or more");
+  }
 }

@@ -71,7 +71,8 @@ final class RealTrainerCluster implements AutoCloseable {
                 node,
                 IMAGE,
                 new StoreCredentials(minio.accessKey(), minio.secretKey()),
-                null),
+                null,
+                ReconcileRetry.DEFAULT),
             cluster.client());
   }
 

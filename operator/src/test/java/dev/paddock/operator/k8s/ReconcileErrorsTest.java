@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ReconcileErrorsTest {
 
+  private static final Duration RECHECK = Duration.ofSeconds(45);
+
   private static final KubernetesClientException QUOTA =
       new KubernetesClientException(
           new StatusBuilder()
@@ -50,7 +52,8 @@ class ReconcileErrorsTest {
   @Test
   void aFirstFailureIsLeftToItsRetry() {
     ErrorStatusUpdateControl<Trial> control =
-        ReconcileErrors.control(Optional.of(attempt(0, false)), QUOTA, m -> Optional.of(trial()));
+        ReconcileErrors.control(
+            Optional.of(attempt(0, false)), RECHECK, QUOTA, m -> Optional.of(trial()));
 
     assertThat(control.isDefaultErrorProcessing()).isTrue();
   }
@@ -58,7 +61,8 @@ class ReconcileErrorsTest {
   @Test
   void aFailureItsRetryDidNotClearIsWrittenAndRetriedAgain() {
     ErrorStatusUpdateControl<Trial> control =
-        ReconcileErrors.control(Optional.of(attempt(1, false)), QUOTA, m -> Optional.of(trial()));
+        ReconcileErrors.control(
+            Optional.of(attempt(1, false)), RECHECK, QUOTA, m -> Optional.of(trial()));
 
     assertThat(control.isDefaultErrorProcessing()).isFalse();
     assertThat(control.getResource()).isPresent();
@@ -67,13 +71,14 @@ class ReconcileErrorsTest {
   }
 
   @Test
-  void afterTheLastRetryTheReconcileRunsAgainInAMinuteWithoutRewritingWhatTheStatusSays() {
+  void afterTheLastRetryTheReconcileRunsAgainAtTheRecheckIntervalWithoutRewritingTheStatus() {
     ErrorStatusUpdateControl<Trial> control =
-        ReconcileErrors.control(Optional.of(attempt(5, true)), QUOTA, m -> Optional.empty());
+        ReconcileErrors.control(
+            Optional.of(attempt(5, true)), RECHECK, QUOTA, m -> Optional.empty());
 
     assertThat(control.getResource()).isEmpty();
     assertThat(control.isNoRetry()).isTrue();
-    assertThat(control.getScheduleDelay()).contains(Duration.ofMinutes(1).toMillis());
+    assertThat(control.getScheduleDelay()).contains(RECHECK.toMillis());
   }
 
   private static Trial trial() {

@@ -9,6 +9,7 @@ import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.ReconcileErrors;
+import dev.paddock.operator.k8s.ReconcileRetry;
 import dev.paddock.operator.rollout.Gates;
 import dev.paddock.operator.rollout.Rollout;
 import dev.paddock.operator.rollout.RolloutPolicy;
@@ -35,6 +36,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -65,11 +67,17 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
   private final ServingSettings settings;
   private final ModelSources sources;
   private final Clock clock;
+  private final Duration recheckFailed;
 
-  public ModelDeploymentReconciler(ServingSettings settings, ArtifactStore store, Clock clock) {
+  /**
+   * @param retry how often a ModelDeployment whose reconcile keeps failing is tried again
+   */
+  public ModelDeploymentReconciler(
+      ServingSettings settings, ArtifactStore store, Clock clock, ReconcileRetry retry) {
     this.settings = settings;
     this.sources = new ModelSources(store);
     this.clock = clock;
+    this.recheckFailed = retry.recheck();
   }
 
   @Override
@@ -172,14 +180,16 @@ public final class ModelDeploymentReconciler implements Reconciler<ModelDeployme
 
   /**
    * A reconcile that keeps failing (a Deployment or Service refused: RBAC, a quota, a webhook) says
-   * so in the {@code Stalled} condition and a Warning event, and runs again a minute apart after
-   * the operator SDK's retries ({@link ReconcileErrors}); the next successful status drops it.
+   * so in the {@code Stalled} condition and a Warning event, and runs again every {@link
+   * ReconcileRetry#recheck} after the operator SDK's retries ({@link ReconcileErrors}); the next
+   * successful status drops it.
    */
   @Override
   public ErrorStatusUpdateControl<ModelDeployment> updateErrorStatus(
       ModelDeployment deployment, Context<ModelDeployment> context, Exception e) {
     return ReconcileErrors.control(
         context.getRetryInfo(),
+        recheckFailed,
         e,
         message -> {
           ModelDeploymentStatus status = deployment.getStatus();

@@ -7,6 +7,7 @@ import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.ReconcileErrors;
+import dev.paddock.operator.k8s.ReconcileRetry;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.k8s.archive.OperatorStore;
@@ -60,13 +61,17 @@ public final class TrainingStudyReconciler
   private final Clock clock;
   private final StudyHousekeeping housekeeping;
   private final StudyTrialSource trialSource;
+  private final Duration recheck;
 
   /**
    * @param store the artifact store that archive and retention use
    * @param trials the process's Trials, which wake a study's reconcile and which it reads
+   * @param retry how often a study whose reconcile keeps failing is tried again
    */
-  public TrainingStudyReconciler(Clock clock, OperatorStore store, TrialCache trials) {
+  public TrainingStudyReconciler(
+      Clock clock, OperatorStore store, TrialCache trials, ReconcileRetry retry) {
     this.clock = clock;
+    this.recheck = retry.recheck();
     this.housekeeping = new StudyHousekeeping(store, clock);
     this.trialSource = new StudyTrialSource(trials);
   }
@@ -238,14 +243,16 @@ public final class TrainingStudyReconciler
 
   /**
    * A reconcile that keeps failing (an API call refused: RBAC, a quota, a webhook) says so in the
-   * study's {@code Stalled} condition and a Warning event, and is tried again every minute after
-   * the operator SDK's retries ({@link ReconcileErrors}); its next successful status drops it.
+   * study's {@code Stalled} condition and a Warning event, and is tried again every {@link
+   * ReconcileRetry#recheck} after the operator SDK's retries ({@link ReconcileErrors}); its next
+   * successful status drops it.
    */
   @Override
   public ErrorStatusUpdateControl<TrainingStudy> updateErrorStatus(
       TrainingStudy study, Context<TrainingStudy> context, Exception e) {
     return ReconcileErrors.control(
         context.getRetryInfo(),
+        recheck,
         e,
         message -> {
           Optional<TrainingStudy> stalled =

@@ -8,6 +8,7 @@ import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.ReconcileErrors;
+import dev.paddock.operator.k8s.ReconcileRetry;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.report.TrialRef;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -66,6 +67,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
   private final Clock clock;
 
   private final Consumer<TrialRef> onFinished;
+  private final Duration recheck;
 
   // Read by key rather than through Context.getSecondaryResource, which gathers the match into a
   // hash set first, and hashing a Job or a study walks all of it.
@@ -74,10 +76,16 @@ public final class TrialReconciler implements Reconciler<Trial> {
 
   /**
    * @param onFinished told when a trial has ended (the report endpoint forgets its progress)
+   * @param retry how often a trial whose reconcile keeps failing is tried again
    */
   public TrialReconciler(
-      ClusterSettings settings, ReportTokens tokens, Clock clock, Consumer<TrialRef> onFinished) {
+      ClusterSettings settings,
+      ReportTokens tokens,
+      Clock clock,
+      Consumer<TrialRef> onFinished,
+      ReconcileRetry retry) {
     this.onFinished = onFinished;
+    this.recheck = retry.recheck();
     this.settings = settings;
     this.tokens = tokens;
     this.clock = clock;
@@ -162,16 +170,17 @@ public final class TrialReconciler implements Reconciler<Trial> {
   }
 
   /**
-   * A reconcile that keeps failing is tried again every minute after the operator SDK's retries
-   * ({@link ReconcileErrors}); a trial whose Job could not be created says why, as a Pending trial
-   * with reason {@link #JOB_NOT_CREATED} and a Warning event, until its Job is created; a trial
-   * under way gets a Warning event {@code ReconcileError}, once per round of retries.
+   * A reconcile that keeps failing is tried again every {@link ReconcileRetry#recheck} after the
+   * operator SDK's retries ({@link ReconcileErrors}); a trial whose Job could not be created says
+   * why, as a Pending trial with reason {@link #JOB_NOT_CREATED} and a Warning event, until its Job
+   * is created; a trial under way gets a Warning event {@code ReconcileError}, once per round of
+   * retries.
    */
   @Override
   public ErrorStatusUpdateControl<Trial> updateErrorStatus(
       Trial trial, Context<Trial> context, Exception e) {
     return ReconcileErrors.control(
-        context.getRetryInfo(), e, message -> jobNotCreated(trial, message, context));
+        context.getRetryInfo(), recheck, e, message -> jobNotCreated(trial, message, context));
   }
 
   private Optional<Trial> jobNotCreated(Trial trial, String message, Context<Trial> context) {

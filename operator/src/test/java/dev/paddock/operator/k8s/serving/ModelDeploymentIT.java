@@ -12,6 +12,7 @@ import dev.paddock.operator.archive.Archiver;
 import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.ReconcileRetry;
 import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.archive.StoreCredentials;
 import dev.paddock.testsupport.ClusterControllers;
@@ -95,7 +96,10 @@ class ModelDeploymentIT {
     operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
     operator.register(
         new ModelDeploymentReconciler(
-            new ServingSettings(settings, IMAGE, Duration.ofHours(1)), store, Clock.systemUTC()));
+            new ServingSettings(settings, IMAGE, Duration.ofHours(1)),
+            store,
+            Clock.systemUTC(),
+            ReconcileRetry.DEFAULT));
     operator.start();
   }
 

@@ -8,6 +8,7 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
+import dev.paddock.operator.k8s.ReconcileRetry;
 import dev.paddock.operator.k8s.TestOperatorSettings;
 import dev.paddock.operator.k8s.metrics.ApiRequestMetrics;
 import dev.paddock.testsupport.ClusterControllers;
@@ -20,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KubeClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudyOperatorIT {
+
+  /**
+   * Two quick retries, then a recheck every 5 s: what the operator does once the retries are over
+   * is seen in seconds, not in the half-minute of the operator SDK's defaults.
+   */
+  private static final ReconcileRetry QUICK_RETRY =
+      new ReconcileRetry(2, Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
 
   private KubeCluster cluster;
   private ClusterControllers controllers;
@@ -71,7 +80,8 @@ class StudyOperatorIT {
             "paddock-store",
             null);
     operator =
-        PaddockOperator.start(TestOperatorSettings.allNamespaces(settings), client, registry);
+        PaddockOperator.start(
+            TestOperatorSettings.allNamespaces(settings).withRetry(QUICK_RETRY), client, registry);
   }
 
   @AfterAll
@@ -195,9 +205,9 @@ class StudyOperatorIT {
   /**
    * A ResourceQuota refuses the study's second Trial and its trials' Jobs: the study says so in its
    * Stalled condition and a Warning event, the trial it could create is Pending with the API
-   * server's reason, and once the quota is lifted, well after the operator SDK's retries have given
-   * up, both go on to the end: a failing reconcile is tried again a minute apart, not left until
-   * the resource's next event.
+   * server's reason, and once the quota is lifted, after the operator SDK's retries have given up,
+   * both go on to the end: a failing reconcile is rechecked (here every 5 s, {@link #QUICK_RETRY}),
+   * not left until the resource's next event.
    */
   @Test
   void whatTheApiServerRefusesIsSaidAndTheStudyResumesOnceItIsAllowed() throws Exception {
@@ -283,10 +293,16 @@ class StudyOperatorIT {
         .extracting(io.fabric8.kubernetes.api.model.events.v1.Event::getReason)
         .contains("ReconcileError", "JobNotCreated");
 
-    // Past the operator SDK's retries (five, about 26 s in all): from here on, the trial whose Job
-    // was refused gets no event at all, and only the operator's own retry a minute apart can see
-    // that the quota is gone.
-    TimeUnit.SECONDS.sleep(35);
+    // Past the operator SDK's retries (two, about a second in all): from here on, the trial whose
+    // Job was refused gets no event at all, and only the operator's own recheck can see that the
+    // quota is gone.
+    TimeUnit.SECONDS.sleep(4);
+    assertThat(trialReconciles("2", "true"))
+        .as("the trial's last retry, the second, as configured")
+        .isPositive();
+    assertThat(trialReconciles("3", "true") + trialReconciles("3", "false"))
+        .as("no third retry: the operator SDK's default of five does not apply")
+        .isZero();
     client.resourceQuotas().inNamespace(namespace).withName("trials").delete();
 
     TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
@@ -298,6 +314,22 @@ class StudyOperatorIT {
               assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
               assertThat(t.getStatus().attempts()).isEqualTo(1);
             });
+  }
+
+  /** Trial reconciles started so far at this retry attempt, from the operator SDK's metrics. */
+  private double trialReconciles(String attempt, String last) {
+    io.micrometer.core.instrument.Counter counter =
+        registry
+            .find("operator.sdk.reconciliations.started")
+            .tags(
+                "kind",
+                "Trial",
+                "reconciliations.retries.number",
+                attempt,
+                "reconciliations.retries.last",
+                last)
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private static java.util.Optional<io.fabric8.kubernetes.api.model.Condition> stalled(
