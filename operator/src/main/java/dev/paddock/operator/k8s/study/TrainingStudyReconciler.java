@@ -3,16 +3,11 @@ package dev.paddock.operator.k8s.study;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.api.v1alpha1.TrialSpec;
-import dev.paddock.operator.k8s.KubeEvents;
-import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.k8s.ReconcileRetry;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.k8s.archive.OperatorStore;
-import dev.paddock.operator.k8s.report.ClusterReports;
-import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.study.InvalidStudyException;
 import dev.paddock.operator.study.PlanStatus;
@@ -21,11 +16,7 @@ import dev.paddock.operator.study.StudyDefinitions;
 import dev.paddock.operator.study.StudyPlan;
 import dev.paddock.operator.study.StudyPlanner;
 import dev.paddock.operator.study.StudySchedule;
-import dev.paddock.operator.study.TrialNames;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -37,18 +28,18 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps a study's trials coming: each reconcile reads the study's Trials, asks the shared {@link
- * StudyPlanner} what to do, creates the suggested Trials under deterministic names (a create that
- * finds the Trial already there is a no-op) and writes a fresh, bounded status.
+ * StudyPlanner} what to do, creates the suggested Trials under deterministic names ({@link
+ * StudyTrialWrites}) and writes a fresh, bounded status ({@link StudyStatusBuilder}). Archive and
+ * retention come first ({@link StudyHousekeeping}); what a person wants to see is an event ({@link
+ * StudyEvents}).
  */
 @ControllerConfiguration(name = "trainingstudy")
 // Every trial event wakes its study, and a reconcile reads all the study's trials and writes its
@@ -61,6 +52,7 @@ public final class TrainingStudyReconciler
   private final Clock clock;
   private final StudyHousekeeping housekeeping;
   private final StudyTrialSource trialSource;
+  private final StudyTrialWrites trialWrites;
   private final Duration recheck;
 
   /**
@@ -74,29 +66,7 @@ public final class TrainingStudyReconciler
     this.recheck = retry.recheck();
     this.housekeeping = new StudyHousekeeping(store, clock);
     this.trialSource = new StudyTrialSource(trials);
-  }
-
-  /** An event when the phase or its reason changes, so {@code kubectl describe} tells the story. */
-  private void announce(
-      TrainingStudy study,
-      KubernetesClient client,
-      StudyPhase phase,
-      String reason,
-      String message) {
-    var previous = study.getStatus();
-    boolean changed =
-        previous == null
-            || previous.phase() != phase
-            || previous.conditions() == null
-            || previous.conditions().stream().noneMatch(c -> reason.equals(c.getReason()));
-    if (changed) {
-      KubeEvents events = new KubeEvents(client, clock);
-      if (phase == StudyPhase.Failed) {
-        events.warning(study, reason, message);
-      } else {
-        events.normal(study, reason, message);
-      }
-    }
+    this.trialWrites = new StudyTrialWrites(trialSource);
   }
 
   @Override
@@ -144,12 +114,18 @@ public final class TrainingStudyReconciler
     List<Trial> trials = planned.trials();
     StudyPlan plan = planned.plan();
     Instant due = planned.due();
-    createAll(context, study, definition, run, plan.create());
+    trialWrites.createAll(
+        context.getClient(),
+        context.getWorkflowExecutorService(),
+        study,
+        definition,
+        run,
+        plan.create());
     if (plan.stopRunning()) {
-      stopRunning(context.getClient(), trials, plan.message());
+      StudyTrialWrites.stopRunning(context.getClient(), trials, plan.message());
     }
-    announce(
-        study, context.getClient(), PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
+    new StudyEvents(context.getClient(), clock)
+        .phase(study, PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
     StudyStatusBuilder.StudyOutcome outcome =
         new StudyStatusBuilder.StudyOutcome(
             plan.phase(),
@@ -171,7 +147,7 @@ public final class TrainingStudyReconciler
 
   private UpdateControl<TrainingStudy> invalid(
       TrainingStudy study, KubernetesClient client, InvalidStudyException e) {
-    announce(study, client, StudyPhase.Failed, "InvalidSpec", e.getMessage());
+    new StudyEvents(client, clock).phase(study, StudyPhase.Failed, "InvalidSpec", e.getMessage());
     StudyStatusBuilder.StudyOutcome outcome =
         new StudyStatusBuilder.StudyOutcome(
             dev.paddock.operator.study.StudyPhase.FAILED,
@@ -212,17 +188,7 @@ public final class TrainingStudyReconciler
       return new RunPlan(run, trials, plan, due);
     }
     StudyRun next = run.next(due, now);
-    new KubeEvents(client, clock)
-        .normal(
-            study,
-            "RunStarted",
-            "run "
-                + next.generation()
-                + " started by schedule '"
-                + schedule.get().expression()
-                + "' (due "
-                + due
-                + ")");
+    new StudyEvents(client, clock).runStarted(study, next, schedule.get(), due);
     return new RunPlan(next, List.of(), plan(definition, List.of(), history, suspended), null);
   }
 
@@ -258,9 +224,7 @@ public final class TrainingStudyReconciler
           Optional<TrainingStudy> stalled =
               StudyStatusBuilder.stalled(study, message, clock.instant());
           stalled.ifPresent(
-              s ->
-                  new KubeEvents(context.getClient(), clock)
-                      .warning(study, ReconcileErrors.REASON, message));
+              s -> new StudyEvents(context.getClient(), clock).stalled(study, message));
           return stalled;
         });
   }
@@ -281,92 +245,6 @@ public final class TrainingStudyReconciler
         history,
         gpuSeconds(trials),
         suspended);
-  }
-
-  /**
-   * Creates the planned trials concurrently (on the operator SDK's workflow executor): one at a
-   * time, a first wave of hundreds would wait for hundreds of round trips.
-   */
-  private void createAll(
-      Context<TrainingStudy> context,
-      TrainingStudy study,
-      StudyDefinition definition,
-      StudyRun run,
-      List<Suggestion> suggestions) {
-    CompletableFuture.allOf(
-            suggestions.stream()
-                .map(
-                    suggestion ->
-                        CompletableFuture.runAsync(
-                            () -> create(context.getClient(), study, definition, run, suggestion),
-                            context.getWorkflowExecutorService()))
-                .toArray(CompletableFuture[]::new))
-        .join();
-  }
-
-  private void create(
-      KubernetesClient client,
-      TrainingStudy study,
-      StudyDefinition definition,
-      StudyRun run,
-      Suggestion suggestion) {
-    String name = study.getMetadata().getName();
-    Trial trial = new Trial();
-    trial.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(TrialNames.of(name, run.generation(), suggestion.index()))
-            .withNamespace(study.getMetadata().getNamespace())
-            .addToLabels(Labels.STUDY, name)
-            .addToLabels(run.label())
-            .addToLabels(Labels.MANAGED_BY, Labels.MANAGER)
-            .withOwnerReferences(
-                new OwnerReferenceBuilder()
-                    .withApiVersion(study.getApiVersion())
-                    .withKind(study.getKind())
-                    .withName(name)
-                    .withUid(study.getMetadata().getUid())
-                    .withController(true)
-                    .withBlockOwnerDeletion(true)
-                    .build())
-            .build());
-    trial.setSpec(
-        new TrialSpec(
-            name, (int) suggestion.index(), definition.epochs(), suggestion.parameters()));
-    try {
-      Trial created = client.resource(trial).create();
-      // Into the cache at once: the next reconcile must not plan (and create) it again.
-      trialSource.created(created);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-        throw e;
-      }
-    }
-  }
-
-  /**
-   * Marks running trials to stop: their next report is answered with stop, and the trainer ends
-   * gracefully with its model saved (DESIGN.md, "The trainer contract").
-   */
-  private static void stopRunning(KubernetesClient client, List<Trial> trials, String reason) {
-    for (Trial trial : trials) {
-      boolean running =
-          StudyTrials.state(trial.getStatus() == null ? null : trial.getStatus().phase())
-              == dev.paddock.operator.search.TrialState.RUNNING;
-      boolean marked =
-          trial.getMetadata().getAnnotations() != null
-              && trial.getMetadata().getAnnotations().containsKey(ClusterReports.STOP_ANNOTATION);
-      if (running && !marked) {
-        client
-            .resources(Trial.class)
-            .inNamespace(trial.getMetadata().getNamespace())
-            .withName(trial.getMetadata().getName())
-            .edit(
-                t -> {
-                  t.getMetadata().getAnnotations().put(ClusterReports.STOP_ANNOTATION, reason);
-                  return t;
-                });
-      }
-    }
   }
 
   /** The finished trials of the studies in {@code search.historyFrom}, live and retired. */

@@ -4,7 +4,6 @@ import dev.paddock.api.v1alpha1.SchedulingSpec;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
-import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.ReconcileErrors;
@@ -35,19 +34,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs a trial as a Job and records how it ends. Thin: the Job comes from {@link TrialJobs}, the
- * ending from {@link JobOutcome}, the grade and code from {@link TrialFinisher}, the progress in
- * between from {@link TrialProgress}. Idempotent: the Job's name is the trial's, so a retried
- * reconcile finds the Job it created. The trial's Job and study come from informer caches; its pods
- * are read from the server only when its Job says they changed and cannot tell alone ({@link
- * JobProgress}: stopped, ended, or started again), usually one read in a trial's life where a pod
- * watch cost a dozen events. A trial's first status write is Running when its pod starts within
- * {@link #PENDING_GRACE}, and Pending, with what holds it up, when it does not. Status writes are
- * optimistic ({@link TrialStatusWriter}), so a stale cache costs a refused write and a read, never
- * a lost update.
+ * ending from {@link TrialEnd} (the outcome from {@link JobOutcome}, the grade and code from {@link
+ * TrialFinisher}), the progress in between from {@link TrialProgress}. Idempotent: the Job's name
+ * is the trial's, so a retried reconcile finds the Job it created. The trial's Job and study come
+ * from informer caches; its pods are read from the server only when its Job says they changed and
+ * cannot tell alone ({@link JobProgress}: stopped, ended, or started again), usually one read in a
+ * trial's life where a pod watch cost a dozen events. A trial's first status write is Running when
+ * its pod starts within {@link #PENDING_GRACE}, and Pending, with what holds it up, when it does
+ * not. Status writes are optimistic ({@link TrialStatusWriter}), so a stale cache costs a refused
+ * write and a read, never a lost update.
  */
 @ControllerConfiguration(name = "trial")
 public final class TrialReconciler implements Reconciler<Trial> {
@@ -67,6 +65,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
   private final Clock clock;
 
   private final Consumer<TrialRef> onFinished;
+  private final TrialEnd ending;
   private final Duration recheck;
 
   // Read by key rather than through Context.getSecondaryResource, which gathers the match into a
@@ -89,6 +88,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
     this.settings = settings;
     this.tokens = tokens;
     this.clock = clock;
+    this.ending = new TrialEnd(settings, clock);
   }
 
   /**
@@ -213,42 +213,14 @@ public final class TrialReconciler implements Reconciler<Trial> {
   /** The Job has ended: the trial's final status, once, from its Job and pods. */
   private UpdateControl<Trial> finish(
       Context<Trial> context, TrainingStudy study, Trial trial, Job job) {
-    KubernetesClient client = context.getClient();
-    String namespace = trial.getMetadata().getNamespace();
-    List<Pod> pods = TrialPods.current(client, trial);
-    JobOutcome outcome = JobOutcome.of(job, pods);
-    PodHistory history = PodHistory.of(pods);
     List<Trial> siblings = context.getPrimaryCache().byIndex(BY_STUDY, studyKey(trial));
-    TrialFinisher finisher = new TrialFinisher(study, settings.gpuResource(), clock);
-    // Optimistic locking finishes the trial once, and never over the report endpoint's writes
-    // (the pruning reason, the latest curve) that the informer may not have seen yet.
-    Optional<Trial> finished =
-        TrialStatusWriter.write(
-            trial,
-            context,
-            current -> {
-              TrialStatusDraft status = TrialStatusDraft.of(current.getStatus());
-              if (isFinished(status.phase)) {
-                return Optional.empty();
-              }
-              // A trial whose pod ran within its grace ends with no status written before.
-              status.attempts = TrialProgress.attemptsAtEnd(status, history);
-              recordArtifacts(status, trial);
-              finisher.finish(current, status, outcome, siblings);
-              return Optional.of(status.build());
-            });
-    if (finished.isEmpty()) {
-      return UpdateControl.noUpdate();
-    }
-    onFinished.accept(new TrialRef(namespace, trial.getMetadata().getName()));
-    TrialStatus status = finished.get().getStatus();
-    Stream<TrialPhase> others =
-        siblings.stream()
-            .filter(t -> !t.getMetadata().getName().equals(trial.getMetadata().getName()))
-            .map(t -> t.getStatus() == null ? null : t.getStatus().phase());
-    if (TrialEndEvents.recorded(status.phase(), others)) {
-      announce(client, trial, status);
-    }
+    ending
+        .write(context, study, trial, job, siblings)
+        .ifPresent(
+            ended ->
+                onFinished.accept(
+                    new TrialRef(
+                        trial.getMetadata().getNamespace(), trial.getMetadata().getName())));
     return UpdateControl.noUpdate();
   }
 
@@ -256,20 +228,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
     Trial current = TrialStatusWriter.serverCopy(client, trial);
     return current == null
         || (current.getStatus() != null && isFinished(current.getStatus().phase()));
-  }
-
-  private void announce(KubernetesClient client, Trial trial, TrialStatus status) {
-    KubeEvents events = new KubeEvents(client, clock);
-    String summary =
-        status.phase()
-            + (status.code() == null ? "" : " " + status.code())
-            + ": "
-            + status.message();
-    if (status.phase() == TrialPhase.Failed) {
-      events.warning(trial, status.reason(), summary);
-    } else {
-      events.normal(trial, status.reason(), summary);
-    }
   }
 
   /**
@@ -288,7 +246,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
           }
           status.phase = TrialPhase.Pending;
           status.attempts = attempt;
-          recordArtifacts(status, trial);
+          status.recordArtifacts(settings, trial);
           status.reason = "JobCreated";
           status.message =
               "the trial's Job was deleted and created again (attempt " + attempt + ")";
@@ -326,7 +284,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
                   || !TrialProgress.update(status, history, waiting, clock.instant())) {
                 return Optional.empty();
               }
-              recordArtifacts(status, trial);
+              status.recordArtifacts(settings, trial);
               return Optional.of(status.build());
             });
     return recheck(written.map(t -> t.getStatus().phase()).orElse(recorded), age);
@@ -348,17 +306,6 @@ public final class TrialReconciler implements Reconciler<Trial> {
       return UpdateControl.<Trial>noUpdate().rescheduleAfter(TrialProgress.recheckAfter(age));
     }
     return UpdateControl.noUpdate();
-  }
-
-  /**
-   * Where the trial's artifacts go, recorded with its first status write, whichever that is
-   * (Running, Pending, or its ending for a trial that ran within its grace).
-   */
-  private void recordArtifacts(TrialStatusDraft status, Trial trial) {
-    if (status.artifacts == null) {
-      status.artifacts =
-          TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
-    }
   }
 
   private Instant created(Job job) {

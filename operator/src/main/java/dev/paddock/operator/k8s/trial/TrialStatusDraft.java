@@ -2,8 +2,10 @@ package dev.paddock.operator.k8s.trial;
 
 import dev.paddock.api.v1alpha1.Grade;
 import dev.paddock.api.v1alpha1.MetricSummary;
+import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialStatus;
+import dev.paddock.operator.k8s.ClusterSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,16 @@ final class TrialStatusDraft {
   String message;
   String startTime;
   String completionTime;
+
+  /**
+   * Records where the trial's artifacts go, with its first status write, whichever that is
+   * (Running, Pending, or its ending for a trial that ran within its grace).
+   */
+  void recordArtifacts(ClusterSettings settings, Trial trial) {
+    if (artifacts == null) {
+      artifacts = TrialEnvironment.artifacts(settings, trial.getMetadata().getNamespace(), trial);
+    }
+  }
 
   static TrialStatusDraft of(TrialStatus s) {
     TrialStatusDraft d = new TrialStatusDraft();
