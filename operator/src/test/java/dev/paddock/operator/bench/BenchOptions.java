@@ -13,6 +13,8 @@ package dev.paddock.operator.bench;
  *     its collector as it does in the cluster
  * @param warmupTrials trials of a study the operator runs before each measured run, so the figures
  *     are those of a running operator, not of one still compiling its code (0: none)
+ * @param bound whether to run the bound too: Trials kept by the benchmark's own client, no operator
+ *     ({@link BareTrialsRun})
  */
 record BenchOptions(
     int nodes,
@@ -28,7 +30,8 @@ record BenchOptions(
     String operatorJvm,
     int warmupTrials,
     int timeoutMinutes,
-    boolean keep) {
+    boolean keep,
+    boolean bound) {
 
   /** The chart's resources.limits.memory (512Mi) and javaOptions (values.yaml). */
   static final String CHART_JVM =
@@ -49,7 +52,8 @@ record BenchOptions(
         SearchBench.option(args, "--operator-jvm", CHART_JVM),
         integer(args, "--warmup-trials", 200),
         integer(args, "--timeout-minutes", 30),
-        Boolean.parseBoolean(SearchBench.option(args, "--keep", "false")));
+        Boolean.parseBoolean(SearchBench.option(args, "--keep", "false")),
+        Boolean.parseBoolean(SearchBench.option(args, "--bound", "true")));
   }
 
   private static int integer(String[] args, String name, int fallback) {

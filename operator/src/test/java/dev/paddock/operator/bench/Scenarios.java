@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The benchmark's three runs on one cluster (the ceiling's plain Jobs, one big study, many
- * concurrent studies), each Paddock run with a fresh operator process watching only its own
- * namespace, and the table of their figures against the targets.
+ * The benchmark's runs on one cluster (the ceiling's plain Jobs, the bound's Trials with no
+ * operator, one big study, many concurrent studies), each Paddock run with a fresh operator process
+ * watching only its own namespace, and the table of their figures against the targets.
  */
 final class Scenarios {
 
@@ -69,6 +70,7 @@ final class Scenarios {
             ControlPlaneBench.timeout(options));
     CpuTally ceilingCpu = CpuTally.now(-1).since(ceilingFrom);
     log.accept(String.format(Locale.ROOT, "ceiling: %.2f Jobs/s", ceiling.perSecond()));
+    Optional<Bound> bound = options.bound() ? Optional.of(bound(log)) : Optional.empty();
 
     List<Figures> runs = new ArrayList<>();
     runs.add(
@@ -82,7 +84,31 @@ final class Scenarios {
               options.parallelismPerStudy(),
               log));
     }
-    print(ceiling, ceilingCpu, runs);
+    print(ceiling, ceilingCpu, bound, runs);
+  }
+
+  /** The bound's figures: trials kept by the benchmark's own client, no operator. */
+  record Bound(CeilingRun.Result run, CpuTally cpu) {}
+
+  private Bound bound(Consumer<String> log) throws InterruptedException {
+    String namespace = cluster.createNamespace("bare");
+    log.accept(
+        "bound: "
+            + options.trials()
+            + " Trials kept by the benchmark's client (no operator), "
+            + options.parallelism()
+            + " in flight");
+    CpuTally from = CpuTally.now(-1);
+    CeilingRun.Result run =
+        BareTrialsRun.run(
+            client,
+            ControlPlaneBench.study("bare", namespace, options.trials(), options.parallelism()),
+            options.trials(),
+            options.parallelism(),
+            ControlPlaneBench.timeout(options));
+    CpuTally cpu = CpuTally.now(-1).since(from);
+    log.accept(String.format(Locale.ROOT, "bound: %.2f trials/s", run.perSecond()));
+    return new Bound(run, cpu);
   }
 
   private Figures paddock(
@@ -161,7 +187,8 @@ final class Scenarios {
     return jvm;
   }
 
-  private void print(CeilingRun.Result ceiling, CpuTally ceilingCpu, List<Figures> runs) {
+  private void print(
+      CeilingRun.Result ceiling, CpuTally ceilingCpu, Optional<Bound> bound, List<Figures> runs) {
     System.out.printf(
         Locale.ROOT,
         "%n## Control plane: %d kwok nodes x %d GPUs, pods run %.1f s, %d CPU cores%n%n",
@@ -177,6 +204,17 @@ final class Scenarios {
         ceiling.perSecond(),
         Math.min(options.parallelism(), ceiling.jobs()),
         ceiling.firstWaveSeconds());
+    bound.ifPresent(
+        b ->
+            System.out.printf(
+                Locale.ROOT,
+                "bound: %d Trials kept by the benchmark's own client, no operator: %.2f trials/s,"
+                    + " %.2fx of the ceiling (first %d created in %.1f s)%n%n",
+                b.run().jobs(),
+                b.run().perSecond(),
+                b.run().perSecond() / ceiling.perSecond(),
+                Math.min(options.parallelism(), b.run().jobs()),
+                b.run().firstWaveSeconds()));
     System.out.println(
         "| run | trials (succeeded) | trials/s | vs ceiling (>= 0.8x) | first wave | operator"
             + " writes/trial (<= 6) | operator heap (< 512 MiB) |");
@@ -200,7 +238,7 @@ final class Scenarios {
           verdict(f.heapBytes() < MAX_HEAP_BYTES));
     }
     System.out.println();
-    printCpu(ceiling, ceilingCpu, runs);
+    printCpu(ceiling, ceilingCpu, bound, runs);
     System.out.println();
     for (Figures f : runs) {
       System.out.println("operator writes, " + f.name() + ":");
@@ -221,7 +259,8 @@ final class Scenarios {
    * Where the cores went: CPU milliseconds per trial (per Job for the ceiling) by component, and
    * the share of the machine the run used.
    */
-  private static void printCpu(CeilingRun.Result ceiling, CpuTally ceilingCpu, List<Figures> runs) {
+  private static void printCpu(
+      CeilingRun.Result ceiling, CpuTally ceilingCpu, Optional<Bound> bound, List<Figures> runs) {
     System.out.println(
         "CPU ms per trial (per Job for the ceiling), by process, the share of all cores used, and"
             + " the share the host stole (a run with more than a few % of steal is not comparable):");
@@ -229,6 +268,7 @@ final class Scenarios {
         "| run | " + String.join(" | ", CpuTally.COMPONENTS) + " | total | cores used | steal |");
     System.out.println("|---|" + "---|".repeat(CpuTally.COMPONENTS.size() + 3));
     cpuRow("ceiling", ceilingCpu, ceiling.jobs(), ceiling.seconds());
+    bound.ifPresent(b -> cpuRow("bound (no operator)", b.cpu(), b.run().jobs(), b.run().seconds()));
     for (Figures f : runs) {
       cpuRow(f.name(), f.cpu(), f.run().trials(), f.run().seconds());
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
  * names (a create that finds the Trial already there is a no-op), and the running ones, marked to
  * stop when the study has ended.
  */
-final class StudyTrialWrites {
+public final class StudyTrialWrites {
 
   private final StudyTrialSource trialSource;
 
@@ -71,8 +71,17 @@ final class StudyTrialWrites {
   }
 
   /**
+   * The Trial of a suggestion in the study's first run (the control-plane benchmark keeps such
+   * Trials itself, with no operator, to measure what they cost the API server).
+   */
+  public static Trial trial(
+      TrainingStudy study, StudyDefinition definition, Suggestion suggestion) {
+    return trial(study, definition, StudyRun.of(null), suggestion);
+  }
+
+  /**
    * The Trial of a suggestion: named {@code <study>-<index>} (a later run's, {@code
-   * <study>-<run>-<index>}), labelled with its study and run, owned by the study.
+   * <study>-g<run>-<index>}), labelled with its study and run, owned by the study.
    */
   static Trial trial(
       TrainingStudy study, StudyDefinition definition, StudyRun run, Suggestion suggestion) {
