@@ -10,14 +10,13 @@ import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.study.StudyTrialWrites;
 import dev.paddock.operator.k8s.trial.TrialJobs;
+import dev.paddock.operator.k8s.trial.TrialStatusWriter;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyDefinitions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
@@ -178,24 +177,15 @@ final class BareTrialsRun {
     slots.release();
   }
 
-  /** The operator's way: a server-side apply of the whole status. */
+  /** The operator's way: a server-side apply of the whole status ({@link TrialStatusWriter}). */
   private void writeStatus(String name, TrialStatus status) {
-    Trial fresh = new Trial();
-    fresh.setMetadata(
+    Trial named = new Trial();
+    named.setMetadata(
         new ObjectMetaBuilder()
             .withName(name)
             .withNamespace(study.getMetadata().getNamespace())
             .build());
-    fresh.setStatus(status);
-    client
-        .resource(fresh)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withForce(true)
-                .withFieldManager(FIELD_MANAGER)
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .build());
+    TrialStatusWriter.apply(client, FIELD_MANAGER, named, status);
   }
 
   private Trial trial(int index) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -123,7 +125,7 @@ final class Scenarios {
     client
         .namespaces()
         .withName(namespace)
-        .waitUntilCondition(java.util.Objects::isNull, 10, java.util.concurrent.TimeUnit.MINUTES);
+        .waitUntilCondition(Objects::isNull, 10, TimeUnit.MINUTES);
   }
 
   private Figures paddock(

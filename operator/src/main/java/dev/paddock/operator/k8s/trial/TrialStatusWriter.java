@@ -23,7 +23,7 @@ import java.util.function.Function;
  * PrimaryUpdateAndCacheUtils} retries from the cache too, but cannot decline to write when the
  * fresh copy needs no change, e.g. a trial that another reconcile has already finished.)
  */
-final class TrialStatusWriter {
+public final class TrialStatusWriter {
 
   private static final int MAX_CONFLICTS = 5;
 
@@ -42,7 +42,12 @@ final class TrialStatusWriter {
         return Optional.empty();
       }
       try {
-        Trial written = apply(base, status.get(), context);
+        Trial written =
+            apply(
+                context.getClient(),
+                context.getControllerConfiguration().fieldManager(),
+                base,
+                status.get());
         context
             .eventSourceRetriever()
             .getControllerEventSource()
@@ -60,8 +65,12 @@ final class TrialStatusWriter {
     }
   }
 
-  /** Server-side apply of the whole status, valid only at the base's resourceVersion. */
-  private static Trial apply(Trial base, TrialStatus status, Context<Trial> context) {
+  /**
+   * Server-side apply of the whole status, valid only at the base's resourceVersion (at any when it
+   * has none). The control-plane benchmark's bound writes its Trials' statuses with it too.
+   */
+  public static Trial apply(
+      KubernetesClient client, String fieldManager, Trial base, TrialStatus status) {
     Trial fresh = new Trial();
     fresh.setMetadata(
         new ObjectMetaBuilder()
@@ -70,14 +79,13 @@ final class TrialStatusWriter {
             .withResourceVersion(base.getMetadata().getResourceVersion())
             .build());
     fresh.setStatus(status);
-    return context
-        .getClient()
+    return client
         .resource(fresh)
         .subresource("status")
         .patch(
             new PatchContext.Builder()
                 .withForce(true)
-                .withFieldManager(context.getControllerConfiguration().fieldManager())
+                .withFieldManager(fieldManager)
                 .withPatchType(PatchType.SERVER_SIDE_APPLY)
                 .build());
   }
