@@ -1,7 +1,11 @@
 package dev.paddock.operator.k8s.trial;
 
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +62,31 @@ record PodHistory(
     }
     return new PodHistory(
         Math.max(1, pods.size()), disruptions, running, latest, lastDisrupted, anyEnded);
+  }
+
+  /**
+   * When the trainer container first started, in any of {@code pods} that are still there: the
+   * earliest start its container statuses record, running or terminated. Empty when none started (a
+   * pod that never ran, or one preempted before it did).
+   */
+  static Optional<String> trainerStart(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+        .filter(s -> TrialJobs.TRAINER.equals(s.getName()) && s.getState() != null)
+        .map(PodHistory::startedAt)
+        .flatMap(Optional::stream)
+        .min(Comparator.comparing(Instant::parse));
+  }
+
+  private static Optional<String> startedAt(ContainerStatus status) {
+    ContainerState state = status.getState();
+    if (state.getRunning() != null) {
+      return Optional.ofNullable(state.getRunning().getStartedAt());
+    }
+    return state.getTerminated() == null
+        ? Optional.empty()
+        : Optional.ofNullable(state.getTerminated().getStartedAt());
   }
 
   private static Optional<PodCondition> disruption(Pod pod) {

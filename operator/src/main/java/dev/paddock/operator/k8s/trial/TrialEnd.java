@@ -53,8 +53,12 @@ final class TrialEnd {
                   if (TrialReconciler.isFinished(status.phase)) {
                     return Optional.empty();
                   }
-                  // A trial whose pod ran within its grace ends with no status written before.
+                  // A trial whose pod ran within its grace ends with no status written before,
+                  // and one whose first pod was disrupted before it started was never Running.
                   status.attempts = TrialProgress.attemptsAtEnd(status, history);
+                  if (status.startTime == null) {
+                    status.startTime = PodHistory.trainerStart(pods).orElse(null);
+                  }
                   status.recordArtifacts(settings, trial);
                   finisher.finish(current, status, outcome, siblings);
                   return Optional.of(status.build());

@@ -172,7 +172,7 @@ class StudyLifecycleIT {
         namespace,
         t -> t.getStatus() != null && t.getStatus().phase() == TrialPhase.Running);
 
-    cluster.client().pods().inNamespace(namespace).resource(preemptor()).create();
+    cluster.client().pods().inNamespace(namespace).resource(preemptor("hold-1")).create();
     awaitPreemption(namespace, victim);
     controllers.addNode("done-1", Map.of("nvidia.com/gpu", "1"));
 
@@ -194,6 +194,54 @@ class StudyLifecycleIT {
                 .list()
                 .getItems())
         .anySatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("done-1"));
+  }
+
+  /**
+   * A trial's pod preempted before it ever started (its node, stall-1, never starts pods, as a
+   * kubelet still pulling the image would not): the trial waits as Pending and says so, the Job's
+   * pod failure policy ignores the disruption of a pod that never ran as it does a running one, and
+   * the trial (maxRetries 0) runs on another node and succeeds.
+   */
+  @Test
+  void aTrialPreemptedBeforeItsPodStartsIsRetriedWithoutCountingAsAFailure() throws Exception {
+    String namespace = cluster.createNamespace("study-preempt-early");
+    createPriorityClass();
+    controllers.addNode("stall-1", Map.of("nvidia.com/gpu", "1"));
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
+                .replace("maxRetries: 1", "maxRetries: 0")
+                .replace(
+                    "    template:\n      spec:\n",
+                    "    template:\n      spec:\n" + onlyOn("stall-1", "done-2")));
+    Trial waiting =
+        QuickstartStudies.awaitFirstTrial(
+            cluster,
+            namespace,
+            t ->
+                t.getStatus() != null
+                    && t.getStatus().phase() == TrialPhase.Pending
+                    && "waiting for the trial's pod to start".equals(t.getStatus().message()));
+    assertThat(waiting.getStatus().startTime()).isNull();
+    Pod victim = onlyPod(namespace);
+    assertThat(victim.getSpec().getNodeName()).isEqualTo("stall-1");
+    assertThat(victim.getStatus().getPhase()).isEqualTo("Pending");
+
+    cluster.client().pods().inNamespace(namespace).resource(preemptor("stall-1")).create();
+    awaitPreemption(namespace, victim);
+    controllers.addNode("done-2", Map.of("nvidia.com/gpu", "1"));
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
+    assertThat(done.getStatus().trials().failed()).isZero();
+    Trial trial = trials(namespace).get(0);
+    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    assertThat(trial.getStatus().startTime()).isNotNull();
+    Job job =
+        cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
+    assertThat(job.getStatus().getFailed()).isIn(null, 0);
+    assertThat(onlyPod(namespace).getSpec().getNodeName()).isEqualTo("done-2");
   }
 
   /**
@@ -290,15 +338,15 @@ class StudyLifecycleIT {
         .createOr(existing -> existing.update());
   }
 
-  /** An urgent pod that needs hold-1's only GPU. */
-  private static Pod preemptor() {
+  /** An urgent pod that needs {@code node}'s only GPU. */
+  private static Pod preemptor(String node) {
     return new PodBuilder()
         .withNewMetadata()
         .withName("urgent")
         .endMetadata()
         .withNewSpec()
         .withPriorityClassName("paddock-it-urgent")
-        .withNodeSelector(Map.of(HOSTNAME, "hold-1"))
+        .withNodeSelector(Map.of(HOSTNAME, node))
         .addNewContainer()
         .withName("urgent")
         .withImage("busybox")
@@ -333,6 +381,14 @@ class StudyLifecycleIT {
         .filter(p -> "Running".equals(p.getStatus().getPhase()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The trial's one pod (the Job's, not the preemptor). */
+  private Pod onlyPod(String namespace) {
+    List<Pod> pods =
+        cluster.client().pods().inNamespace(namespace).withLabel(Labels.TRIAL).list().getItems();
+    assertThat(pods).hasSize(1);
+    return pods.get(0);
   }
 
   /** The victim is gone and the scheduler recorded why. */
