@@ -9,8 +9,10 @@
 # Options (defaults): --nodes 100 --gpus-per-node 8 --trials 2000 --parallelism 500
 #   --studies 10 (the third run splits trials and parallelism across that many studies; 0 skips it)
 #   --pod-millis 5000 (how long kwok runs each pod) --controller-qps 200 --job-syncs 50
-#   --reconcile-threads 10 --client-concurrency 64 --operator-jvm "-Xmx1g"
+#   --reconcile-threads 10 --client-concurrency 64 --operator-jvm (the chart pod's JVM settings)
 #   --timeout-minutes 30 --keep true (keep the audit log and the components' logs)
+#   --bound false (skip the bound) --split-cores true (the control plane on half the cores, the
+#   operator and the benchmark's client on the other half, as in a cluster)
 # Needs `scripts/test-env.sh install` (kube-apiserver, etcd, scheduler, controller manager, kwok).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -15,6 +15,8 @@ package dev.paddock.operator.bench;
  *     are those of a running operator, not of one still compiling its code (0: none)
  * @param bound whether to run the bound too: Trials kept by the benchmark's own client, no operator
  *     ({@link BareTrialsRun})
+ * @param splitCores whether to run the control plane and its clients on separate cores ({@link
+ *     CoreSplit})
  */
 record BenchOptions(
     int nodes,
@@ -31,7 +33,8 @@ record BenchOptions(
     int warmupTrials,
     int timeoutMinutes,
     boolean keep,
-    boolean bound) {
+    boolean bound,
+    boolean splitCores) {
 
   /** The chart's resources.limits.memory (512Mi) and javaOptions (values.yaml). */
   static final String CHART_JVM =
@@ -53,7 +56,8 @@ record BenchOptions(
         integer(args, "--warmup-trials", 200),
         integer(args, "--timeout-minutes", 30),
         Boolean.parseBoolean(SearchBench.option(args, "--keep", "false")),
-        Boolean.parseBoolean(SearchBench.option(args, "--bound", "true")));
+        Boolean.parseBoolean(SearchBench.option(args, "--bound", "true")),
+        Boolean.parseBoolean(SearchBench.option(args, "--split-cores", "false")));
   }
 
   private static int integer(String[] args, String name, int fallback) {

@@ -35,6 +35,9 @@ public final class ControlPlaneBench {
   static final String OPERATOR_AGENT = "paddock-operator/";
   private static final String BENCH_AGENT = "paddock-bench/0.1.0";
 
+  /** The machine's cores, read before {@code --split-cores} pins this JVM to some of them. */
+  static final int CORES = Runtime.getRuntime().availableProcessors();
+
   private final BenchOptions options;
   private final Path workDir;
   private final Path auditLog;
@@ -83,6 +86,11 @@ public final class ControlPlaneBench {
       for (int n = 0; n < options.nodes(); n++) {
         controllers.addNode(
             "gpu-" + n, Map.of("nvidia.com/gpu", String.valueOf(options.gpusPerNode())));
+      }
+      if (options.splitCores()) {
+        CoreSplit split = CoreSplit.of(CORES);
+        split.apply();
+        log(split.describe());
       }
       Path kubeconfig = Files.writeString(workDir.resolve("kubeconfig"), cluster.kubeconfig());
       new Scenarios(options, cluster, client, kubeconfig, auditLog, workDir).runAll(this::log);

@@ -212,7 +212,10 @@ final class Scenarios {
         options.nodes(),
         options.gpusPerNode(),
         options.podMillis() / 1000.0,
-        Runtime.getRuntime().availableProcessors());
+        ControlPlaneBench.CORES);
+    if (options.splitCores()) {
+      System.out.println(CoreSplit.of(ControlPlaneBench.CORES).describe() + "\n");
+    }
     System.out.printf(
         Locale.ROOT,
         "ceiling: %d plain Jobs, %d in flight: %.2f Jobs/s (first %d created in %.1f s)%n%n",
@@ -307,7 +310,7 @@ final class Scenarios {
     for (String component : CpuTally.COMPONENTS) {
       row.append(String.format(Locale.ROOT, " %.1f |", cpu.millisPer(component, units)));
     }
-    double cores = Runtime.getRuntime().availableProcessors();
+    double cores = ControlPlaneBench.CORES;
     row.append(
         String.format(
             Locale.ROOT,
