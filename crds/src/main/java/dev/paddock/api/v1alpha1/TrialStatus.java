@@ -23,7 +23,10 @@ public record TrialStatus(
     @JsonPropertyDescription("Where the trial's artifacts are (s3:// or file://).")
         String artifacts,
     @JsonPropertyDescription("Archive location, once archived.") String archived,
-    @JsonPropertyDescription("GPU seconds used.") Long gpuSeconds,
+    @JsonPropertyDescription(
+            "GPU seconds used: its GPUs times the seconds from its first pod's binding to a node"
+                + " to its end; waiting for a node is not counted.")
+        Long gpuSeconds,
     @JsonPropertyDescription("Machine-readable reason of the phase, e.g. PrunedByMedian.")
         String reason,
     @Size(max = 1024) @JsonPropertyDescription("A person-readable explanation of the phase.")

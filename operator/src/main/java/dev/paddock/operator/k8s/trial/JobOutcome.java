@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a trial's Job says: still running, or finished with the trainer's summary read from the
@@ -18,7 +24,10 @@ import java.util.Optional;
  *
  * @param finished true once the Job is Complete or Failed
  * @param status completed, stopped or failed (the trainer's word), when finished
- * @param seconds wall seconds the Job ran
+ * @param heldSeconds wall seconds the trial's pods held their node's resources (its GPUs): from its
+ *     first pod's binding to a node to the Job's end. The wait before it (queued, or unschedulable
+ *     for want of GPUs) holds none and is not counted, so that a study's {@code maxGpuHours} is
+ *     spent on training, not on waiting for a busy cluster
  */
 public record JobOutcome(
     boolean finished,
@@ -27,14 +36,19 @@ public record JobOutcome(
     int epoch,
     Map<String, Double> metrics,
     String error,
-    long seconds) {
+    long heldSeconds) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static final JobOutcome RUNNING = new JobOutcome(false, false, null, 0, Map.of(), null, 0);
 
-  /** Reads the Job's conditions and, once it has ended, its last pod's termination message. */
-  public static JobOutcome of(Job job, List<Pod> pods) {
+  /**
+   * Reads the Job's conditions and, once it has ended, its last pod's termination message.
+   *
+   * @param trialStart when the trial was first seen running, if it was: a pod that ran and was
+   *     deleted since (preempted) is no longer among {@code pods} to say when it was bound
+   */
+  public static JobOutcome of(Job job, List<Pod> pods, String trialStart) {
     Optional<JobCondition> end = end(job);
     if (end.isEmpty()) {
       return RUNNING;
@@ -51,7 +65,7 @@ public record JobOutcome(
           0,
           Map.of(),
           why,
-          durationSeconds(job));
+          heldSeconds(job, end.get(), pods, trialStart));
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     summary
@@ -74,7 +88,7 @@ public record JobOutcome(
         summary.path("epoch").asInt(0),
         metrics,
         error,
-        durationSeconds(job));
+        heldSeconds(job, end.get(), pods, trialStart));
   }
 
   /** Whether the Job has ended (Complete or Failed), whatever its pods say. */
@@ -93,15 +107,42 @@ public record JobOutcome(
             .findFirst();
   }
 
-  /** Wall seconds from the Job's start to its end, as the Job controller recorded them. */
-  private static long durationSeconds(Job job) {
-    String start = job.getStatus().getStartTime();
-    String end = job.getStatus().getCompletionTime();
-    if (start == null) {
+  /**
+   * Seconds from the first binding of a trial's pod to a node (or from the trial's first run, where
+   * that pod is gone) to the Job's end; from the Job's start where neither is known, which counts
+   * too much rather than too little.
+   */
+  private static long heldSeconds(Job job, JobCondition end, List<Pod> pods, String trialStart) {
+    Optional<Instant> firstHeld =
+        Stream.concat(
+                pods.stream().map(JobOutcome::boundAt).flatMap(Optional::stream),
+                Stream.ofNullable(trialStart).map(Instant::parse))
+            .min(Comparator.naturalOrder());
+    String jobStart = job.getStatus().getStartTime();
+    Optional<Instant> from =
+        firstHeld.isPresent() ? firstHeld : Optional.ofNullable(jobStart).map(Instant::parse);
+    if (from.isEmpty()) {
       return 0;
     }
-    java.time.Instant to = end != null ? java.time.Instant.parse(end) : java.time.Instant.now();
-    return Math.max(0, java.time.Duration.between(java.time.Instant.parse(start), to).toSeconds());
+    // A failed Job may have no completionTime; its Failed condition says when it ended.
+    String ended =
+        Objects.requireNonNullElse(
+            job.getStatus().getCompletionTime(), end.getLastTransitionTime());
+    Instant to = ended != null ? Instant.parse(ended) : Instant.now();
+    return Math.max(0, Duration.between(from.get(), to).toSeconds());
+  }
+
+  /** When the scheduler bound the pod to a node: its PodScheduled condition turned True. */
+  private static Optional<Instant> boundAt(Pod pod) {
+    if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return pod.getStatus().getConditions().stream()
+        .filter(c -> "PodScheduled".equals(c.getType()) && "True".equals(c.getStatus()))
+        .map(PodCondition::getLastTransitionTime)
+        .filter(Objects::nonNull)
+        .map(Instant::parse)
+        .findFirst();
   }
 
   private static List<Pod> newestFirst(List<Pod> pods) {
@@ -119,7 +160,7 @@ public record JobOutcome(
         .flatMap(
             p ->
                 p.getStatus() == null || p.getStatus().getContainerStatuses() == null
-                    ? java.util.stream.Stream.<ContainerStatus>empty()
+                    ? Stream.<ContainerStatus>empty()
                     : p.getStatus().getContainerStatuses().stream())
         .filter(
             s ->

@@ -39,8 +39,9 @@ final class TrialEnd {
       Context<Trial> context, TrainingStudy study, Trial trial, Job job, List<Trial> siblings) {
     KubernetesClient client = context.getClient();
     List<Pod> pods = TrialPods.current(client, trial);
-    JobOutcome outcome = JobOutcome.of(job, pods);
     PodHistory history = PodHistory.of(pods);
+    String recordedStart = trial.getStatus() == null ? null : trial.getStatus().startTime();
+    JobOutcome outcome = JobOutcome.of(job, pods, recordedStart);
     TrialFinisher finisher = new TrialFinisher(study, settings.gpuResource(), clock);
     // Optimistic locking finishes the trial once, and never over the report endpoint's writes
     // (the pruning reason, the latest curve) that the informer may not have seen yet.

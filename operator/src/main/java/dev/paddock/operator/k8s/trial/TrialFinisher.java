@@ -42,7 +42,7 @@ final class TrialFinisher {
   void finish(Trial trial, TrialStatusDraft status, JobOutcome outcome, List<Trial> siblings) {
     status.completionTime = clock.instant().toString();
     status.epoch = Math.max(Objects.requireNonNullElse(status.epoch, 0), outcome.epoch());
-    status.gpuSeconds = outcome.seconds() * gpusPerTrial;
+    status.gpuSeconds = outcome.heldSeconds() * gpusPerTrial;
     status.metrics = summaries(status.metrics, outcome.metrics());
     if (!outcome.succeeded() || "failed".equals(outcome.status())) {
       status.phase = TrialPhase.Failed;

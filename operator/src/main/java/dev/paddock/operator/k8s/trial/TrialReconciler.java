@@ -53,7 +53,7 @@ public final class TrialReconciler implements Reconciler<Trial> {
   private static final String BY_STUDY = "study";
 
   /** How long a new trial's pod has to start before its trial is written Pending, with why. */
-  static final Duration PENDING_GRACE = Duration.ofSeconds(10);
+  public static final Duration PENDING_GRACE = Duration.ofSeconds(10);
 
   private static final Duration SOONEST_RECHECK = Duration.ofSeconds(1);
 

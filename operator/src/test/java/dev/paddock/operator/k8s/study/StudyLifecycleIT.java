@@ -11,6 +11,7 @@ import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.PaddockOperator;
 import dev.paddock.operator.k8s.TestOperatorSettings;
+import dev.paddock.operator.k8s.trial.TrialReconciler;
 import dev.paddock.testsupport.ClusterControllers;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -242,6 +244,45 @@ class StudyLifecycleIT {
         cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
     assertThat(job.getStatus().getFailed()).isIn(null, 0);
     assertThat(onlyPod(namespace).getSpec().getNodeName()).isEqualTo("done-2");
+  }
+
+  /**
+   * A trial that waits for a GPU (no node has one free until late-1 joins) does not count the wait
+   * as GPU time: its GPU seconds run from its pod's binding to a node to its Job's end, and so does
+   * what its study has used of maxGpuHours.
+   */
+  @Test
+  void aTrialsGpuSecondsLeaveOutItsWaitForANode() throws Exception {
+    String namespace = cluster.createNamespace("study-gpu-time");
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
+                .replace(
+                    "    template:\n      spec:\n",
+                    "    template:\n      spec:\n" + onlyOn("late-1")));
+    QuickstartStudies.awaitFirstTrial(
+        cluster,
+        namespace,
+        t -> t.getStatus() != null && "Unschedulable".equals(t.getStatus().reason()));
+    controllers.addNode("late-1", Map.of("nvidia.com/gpu", "1"));
+
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    Job job =
+        cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
+    Instant bound =
+        onlyPod(namespace).getStatus().getConditions().stream()
+            .filter(c -> "PodScheduled".equals(c.getType()) && "True".equals(c.getStatus()))
+            .map(c -> Instant.parse(c.getLastTransitionTime()))
+            .findFirst()
+            .orElseThrow();
+    Instant jobStart = Instant.parse(job.getStatus().getStartTime());
+    Instant jobEnd = Instant.parse(job.getStatus().getCompletionTime());
+    assertThat(Duration.between(jobStart, bound))
+        .isGreaterThanOrEqualTo(TrialReconciler.PENDING_GRACE);
+    long held = Duration.between(bound, jobEnd).toSeconds();
+    assertThat(trials(namespace).get(0).getStatus().gpuSeconds()).isEqualTo(held);
+    assertThat(done.getStatus().gpuSeconds()).isEqualTo(held);
   }
 
   /**

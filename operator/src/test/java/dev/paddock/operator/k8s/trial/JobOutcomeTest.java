@@ -57,14 +57,14 @@ class JobOutcomeTest {
             pod("2026-11-21T10:00:00Z", "Failed", "{\"status\":\"failed\"}"),
             pod("2026-11-21T10:00:10Z", "Succeeded", SUMMARY));
 
-    JobOutcome outcome = JobOutcome.of(job("Complete", 1, 1), pods);
+    JobOutcome outcome = JobOutcome.of(job("Complete", 1, 1), pods, null);
 
     assertThat(outcome.finished()).isTrue();
     assertThat(outcome.succeeded()).isTrue();
     assertThat(outcome.status()).isEqualTo("completed");
     assertThat(outcome.epoch()).isEqualTo(3);
     assertThat(outcome.metrics()).containsEntry("val_f1", 0.9);
-    assertThat(outcome.seconds()).isEqualTo(30);
+    assertThat(outcome.heldSeconds()).isEqualTo(30);
   }
 
   @Test
@@ -72,7 +72,7 @@ class JobOutcomeTest {
     String logs = "loading data\nepoch 3 done\n" + SUMMARY + "\n";
     JobOutcome outcome =
         JobOutcome.of(
-            job("Complete", 1, 0), List.of(pod("2026-11-21T10:00:00Z", "Succeeded", logs)));
+            job("Complete", 1, 0), List.of(pod("2026-11-21T10:00:00Z", "Succeeded", logs)), null);
 
     assertThat(outcome.metrics()).containsEntry("val_f1", 0.9);
   }
@@ -80,7 +80,8 @@ class JobOutcomeTest {
   @Test
   void aFailedJobWithoutASummarySaysWhyTheJobFailed() {
     JobOutcome outcome =
-        JobOutcome.of(job("Failed", 0, 1), List.of(pod("2026-11-21T10:00:00Z", "Failed", null)));
+        JobOutcome.of(
+            job("Failed", 0, 1), List.of(pod("2026-11-21T10:00:00Z", "Failed", null)), null);
 
     assertThat(outcome.succeeded()).isFalse();
     assertThat(outcome.status()).isEqualTo("failed");
@@ -92,7 +93,58 @@ class JobOutcomeTest {
   void aJobStillRunningHasNoOutcome() {
     Job running = new JobBuilder().withNewStatus().withActive(1).endStatus().build();
 
-    assertThat(JobOutcome.of(running, List.of(pod("2026-11-21T10:00:00Z", "Running", null))))
+    assertThat(JobOutcome.of(running, List.of(pod("2026-11-21T10:00:00Z", "Running", null)), null))
         .isEqualTo(JobOutcome.RUNNING);
+  }
+
+  @Test
+  void theResourcesAreHeldFromTheFirstPodsBindingNotFromTheJobsStart() {
+    List<Pod> pods =
+        List.of(
+            bound(pod("2026-11-21T10:00:00Z", "Failed", null), "2026-11-21T10:00:12Z"),
+            bound(pod("2026-11-21T10:00:15Z", "Succeeded", SUMMARY), "2026-11-21T10:00:20Z"));
+
+    assertThat(JobOutcome.of(job("Complete", 1, 1), pods, null).heldSeconds()).isEqualTo(18);
+  }
+
+  @Test
+  void aTrialThatRanBeforeItsRemainingPodsWereBoundHeldItsResourcesSinceThen() {
+    List<Pod> replacement =
+        List.of(bound(pod("2026-11-21T10:00:15Z", "Succeeded", SUMMARY), "2026-11-21T10:00:20Z"));
+
+    JobOutcome outcome = JobOutcome.of(job("Complete", 1, 0), replacement, "2026-11-21T10:00:05Z");
+
+    assertThat(outcome.heldSeconds()).isEqualTo(25);
+  }
+
+  @Test
+  void withNoPodKnownToHaveBeenBoundTheJobsWholeRunCounts() {
+    List<Pod> unbound = List.of(pod("2026-11-21T10:00:10Z", "Succeeded", SUMMARY));
+
+    assertThat(JobOutcome.of(job("Complete", 1, 0), unbound, null).heldSeconds()).isEqualTo(30);
+  }
+
+  @Test
+  void aFailedJobWithNoCompletionTimeEndedWhenItsFailedConditionTurnedTrue() {
+    Job failed = job("Failed", 0, 1);
+    failed.getStatus().setCompletionTime(null);
+    failed.getStatus().getConditions().get(0).setLastTransitionTime("2026-11-21T10:01:00Z");
+    List<Pod> pods =
+        List.of(bound(pod("2026-11-21T10:00:00Z", "Failed", null), "2026-11-21T10:00:40Z"));
+
+    assertThat(JobOutcome.of(failed, pods, null).heldSeconds()).isEqualTo(20);
+  }
+
+  /** The pod as the scheduler leaves it once it bound it to a node at {@code at}. */
+  private static Pod bound(Pod pod, String at) {
+    return new PodBuilder(pod)
+        .editStatus()
+        .addNewCondition()
+        .withType("PodScheduled")
+        .withStatus("True")
+        .withLastTransitionTime(at)
+        .endCondition()
+        .endStatus()
+        .build();
   }
 }
