@@ -125,9 +125,8 @@ public record JobOutcome(
       return 0;
     }
     // A failed Job may have no completionTime; its Failed condition says when it ended.
-    String ended =
-        Objects.requireNonNullElse(
-            job.getStatus().getCompletionTime(), end.getLastTransitionTime());
+    String completed = job.getStatus().getCompletionTime();
+    String ended = completed != null ? completed : end.getLastTransitionTime();
     Instant to = ended != null ? Instant.parse(ended) : Instant.now();
     return Math.max(0, Duration.between(from.get(), to).toSeconds());
   }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +135,19 @@ class JobOutcomeTest {
         List.of(bound(pod("2026-11-21T10:00:00Z", "Failed", null), "2026-11-21T10:00:40Z"));
 
     assertThat(JobOutcome.of(failed, pods, null).heldSeconds()).isEqualTo(20);
+  }
+
+  @Test
+  void aJobThatSaysNeitherWhenItCompletedNorWhenItFailedIsCountedUpToNow() {
+    Job failed = job("Failed", 0, 1);
+    failed.getStatus().setCompletionTime(null);
+    List<Pod> pods =
+        List.of(bound(pod("2026-11-21T10:00:00Z", "Failed", null), "2026-11-21T10:00:40Z"));
+
+    long untilNow =
+        Duration.between(Instant.parse("2026-11-21T10:00:40Z"), Instant.now()).toSeconds();
+
+    assertThat(JobOutcome.of(failed, pods, null).heldSeconds()).isGreaterThanOrEqualTo(untilNow);
   }
 
   /** The pod as the scheduler leaves it once it bound it to a node at {@code at}. */
