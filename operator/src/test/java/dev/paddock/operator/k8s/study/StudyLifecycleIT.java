@@ -158,14 +158,7 @@ class StudyLifecycleIT {
     String namespace = cluster.createNamespace("study-preempt");
     createPriorityClass();
     controllers.addNode("hold-1", Map.of("nvidia.com/gpu", "1"));
-    createStudy(
-        namespace,
-        yaml ->
-            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
-                .replace("maxRetries: 1", "maxRetries: 0")
-                .replace(
-                    "    template:\n      spec:\n",
-                    "    template:\n      spec:\n" + onlyOn("hold-1", "done-1")));
+    createOneTrialStudy(namespace, "hold-1", "done-1");
     Pod victim = awaitRunningPod(namespace);
     assertThat(victim.getSpec().getNodeName()).isEqualTo("hold-1");
     // mid-run: the trial has recorded that its pod runs
@@ -178,24 +171,8 @@ class StudyLifecycleIT {
     awaitPreemption(namespace, victim);
     controllers.addNode("done-1", Map.of("nvidia.com/gpu", "1"));
 
-    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
-    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
-    assertThat(done.getStatus().trials().failed()).isZero();
-    Trial trial = trials(namespace).get(0);
-    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    Trial trial = awaitSucceededWithoutFailure(namespace, "done-1");
     assertThat(trial.getStatus().attempts()).isEqualTo(2);
-    Job job =
-        cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
-    assertThat(job.getStatus().getFailed()).isIn(null, 0);
-    assertThat(
-            cluster
-                .client()
-                .pods()
-                .inNamespace(namespace)
-                .withLabel(Labels.TRIAL)
-                .list()
-                .getItems())
-        .anySatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("done-1"));
   }
 
   /**
@@ -209,14 +186,7 @@ class StudyLifecycleIT {
     String namespace = cluster.createNamespace("study-preempt-early");
     createPriorityClass();
     controllers.addNode("stall-1", Map.of("nvidia.com/gpu", "1"));
-    createStudy(
-        namespace,
-        yaml ->
-            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
-                .replace("maxRetries: 1", "maxRetries: 0")
-                .replace(
-                    "    template:\n      spec:\n",
-                    "    template:\n      spec:\n" + onlyOn("stall-1", "done-2")));
+    createOneTrialStudy(namespace, "stall-1", "done-2");
     Trial waiting =
         QuickstartStudies.awaitFirstTrial(
             cluster,
@@ -234,16 +204,8 @@ class StudyLifecycleIT {
     awaitPreemption(namespace, victim);
     controllers.addNode("done-2", Map.of("nvidia.com/gpu", "1"));
 
-    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
-    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
-    assertThat(done.getStatus().trials().failed()).isZero();
-    Trial trial = trials(namespace).get(0);
-    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    Trial trial = awaitSucceededWithoutFailure(namespace, "done-2");
     assertThat(trial.getStatus().startTime()).isNotNull();
-    Job job =
-        cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
-    assertThat(job.getStatus().getFailed()).isIn(null, 0);
-    assertThat(onlyPod(namespace).getSpec().getNodeName()).isEqualTo("done-2");
   }
 
   /**
@@ -254,13 +216,7 @@ class StudyLifecycleIT {
   @Test
   void aTrialsGpuSecondsLeaveOutItsWaitForANode() throws Exception {
     String namespace = cluster.createNamespace("study-gpu-time");
-    createStudy(
-        namespace,
-        yaml ->
-            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
-                .replace(
-                    "    template:\n      spec:\n",
-                    "    template:\n      spec:\n" + onlyOn("late-1")));
+    createOneTrialStudy(namespace, "late-1");
     QuickstartStudies.awaitFirstTrial(
         cluster,
         namespace,
@@ -422,6 +378,35 @@ class StudyLifecycleIT {
         .filter(p -> "Running".equals(p.getStatus().getPhase()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** A study of one trial, retried on no failure (maxRetries 0), whose pod goes only on nodes. */
+  private void createOneTrialStudy(String namespace, String... nodes) throws IOException {
+    createStudy(
+        namespace,
+        yaml ->
+            yaml.replace(QUICKSTART_BUDGET, "budget: {maxTrials: 1, parallelism: 1}")
+                .replace("maxRetries: 1", "maxRetries: 0")
+                .replace(
+                    "    template:\n      spec:\n",
+                    "    template:\n      spec:\n" + onlyOn(nodes)));
+  }
+
+  /**
+   * The study's one trial succeeded with its last pod on {@code node}, and nothing counted as a
+   * failure, by the study or by the trial's Job.
+   */
+  private Trial awaitSucceededWithoutFailure(String namespace, String node) {
+    TrainingStudy done = awaitPhase(namespace, StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
+    assertThat(done.getStatus().trials().failed()).isZero();
+    Trial trial = trials(namespace).get(0);
+    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+    Job job =
+        cluster.client().batch().v1().jobs().inNamespace(namespace).withName("quickstart-0").get();
+    assertThat(job.getStatus().getFailed()).isIn(null, 0);
+    assertThat(onlyPod(namespace).getSpec().getNodeName()).isEqualTo(node);
+    return trial;
   }
 
   /** The trial's one pod (the Job's, not the preemptor). */
