@@ -15,6 +15,8 @@ ETCD_VERSION=3.5.21       # the etcd release Kubernetes 1.33 is built and tested
 KWOK_VERSION=0.7.0
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c   # github.com/minio/minio, RELEASE.2026-02-12
 HELM_VERSION=v3.21.4      # helm.sh/helm/v3: lints, renders and installs charts/paddock
+COREDNS_VERSION=v1.12.1   # github.com/coredns/coredns: the real node's cluster DNS (Kubernetes 1.33 ships 1.12)
+CRICTL_VERSION=v1.34.0    # sigs.k8s.io/cri-tools: the real node's teardown removes every pod sandbox with it
 
 CACHE=${PADDOCK_CACHE:-$HOME/.cache/paddock}
 K8S_DIR=$CACHE/k8s/$K8S_VERSION-linux-amd64        # the layout fabric8 kube-api-test reads offline
@@ -58,7 +60,7 @@ k8s_wrapper() {
 }
 
 build_k8s() {
-  local wanted=(kube-apiserver kube-scheduler kube-controller-manager kubectl)
+  local wanted=(kube-apiserver kube-scheduler kube-controller-manager kubectl kubelet kube-proxy)
   local missing=()
   for c in "${wanted[@]}"; do have "$K8S_DIR/$c" "$K8S_VERSION" || missing+=("$c"); done
   ((${#missing[@]})) || return 0
@@ -120,6 +122,8 @@ install() {
   go_install kwok sigs.k8s.io/kwok/cmd/kwok "v$KWOK_VERSION"
   go_install minio github.com/minio/minio "$MINIO_VERSION"
   build_helm
+  go_install coredns github.com/coredns/coredns "$COREDNS_VERSION"
+  go_install crictl sigs.k8s.io/cri-tools/cmd/crictl "$CRICTL_VERSION"
   log "components ready in $CACHE ($((SECONDS - start))s)"
 }
 

@@ -3,19 +3,13 @@ package dev.paddock.testsupport;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real kube-apiserver with etcd (fabric8 kube-api-test, offline, on the binaries that {@code
@@ -97,46 +91,7 @@ public final class KubeCluster implements AutoCloseable {
 
   /** Installs (server-side apply) every {@code *.yml}/{@code *.yaml} CRD and waits for it. */
   public void installCrds(Path directory) {
-    for (Path file : yamlFiles(directory)) {
-      CustomResourceDefinition crd;
-      try (InputStream in = Files.newInputStream(file)) {
-        crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .resource(crd)
-          .forceConflicts()
-          .serverSideApply();
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(KubeCluster::established, 30, TimeUnit.SECONDS);
-    }
-  }
-
-  private static boolean established(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-  }
-
-  private static List<Path> yamlFiles(Path directory) {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files
-          .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list CRDs in " + directory, e);
-    }
+    Crds.install(client, directory);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.paddock.testsupport;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -39,14 +38,7 @@ public final class KubeClusterExtension implements ParameterResolver {
   }
 
   private static final class Resource implements ExtensionContext.Store.CloseableResource {
-    final KubeCluster cluster = KubeCluster.start(crdDirectory());
-
-    static Path crdDirectory() {
-      String override = System.getProperty("paddock.crds.dir");
-      return override != null
-          ? Path.of(override)
-          : TestComponents.repositoryRoot().resolve("crds").resolve("manifests");
-    }
+    final KubeCluster cluster = KubeCluster.start(Crds.directory());
 
     @Override
     public void close() {

@@ -17,7 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real MinIO server on a free loopback port with a fresh data directory and random credentials.
+ * A real MinIO server on a free port of loopback (or of the address given, such as the real node's,
+ * where pods reach it) with a fresh data directory and random credentials.
  * {@link #stop()} and {@link #start()} keep the port and the data, so a test can simulate a store
  * outage and its return.
  */
@@ -28,12 +29,19 @@ public final class MinioServer implements AutoCloseable {
   private final Path binary;
   private final Path dataDir;
   private final Path logFile;
+  private final String host;
   private final int port;
   private final String accessKey = "paddock-" + UUID.randomUUID().toString().substring(0, 8);
   private final String secretKey = UUID.randomUUID().toString();
   private Process process;
 
   public MinioServer() {
+    this("127.0.0.1");
+  }
+
+  /** A server listening on {@code host}, an address of this machine. */
+  public MinioServer(String host) {
+    this.host = host;
     this.binary = TestComponents.binary("minio");
     this.port = TestComponents.freePort();
     try {
@@ -59,9 +67,9 @@ public final class MinioServer implements AutoCloseable {
             "server",
             dataDir.toString(),
             "--address",
-            "127.0.0.1:" + port,
+            host + ":" + port,
             "--console-address",
-            "127.0.0.1:" + TestComponents.freePort());
+            host + ":" + TestComponents.freePort());
     builder.environment().put("MINIO_ROOT_USER", accessKey);
     builder.environment().put("MINIO_ROOT_PASSWORD", secretKey);
     builder.environment().put("MINIO_BROWSER", "off");
@@ -95,7 +103,7 @@ public final class MinioServer implements AutoCloseable {
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return "http://" + host + ":" + port;
   }
 
   public int port() {

@@ -30,9 +30,14 @@ final class ChartCommands implements AutoCloseable {
   private final Path kubectl;
 
   ChartCommands(KubeCluster cluster) {
+    this(cluster.kubeconfig());
+  }
+
+  /** Commands against the cluster of this kubeconfig (YAML), such as the real node's. */
+  ChartCommands(String kubeconfigYaml) {
     try {
       work = Files.createTempDirectory("paddock-helm-it");
-      kubeconfig = Files.writeString(work.resolve("kubeconfig"), cluster.kubeconfig());
+      kubeconfig = Files.writeString(work.resolve("kubeconfig"), kubeconfigYaml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
