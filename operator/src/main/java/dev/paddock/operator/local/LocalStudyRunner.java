@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +46,7 @@ public final class LocalStudyRunner {
   private final ArtifactStore store;
   private volatile boolean interrupted;
   private List<dev.paddock.operator.search.TrialObservation> history = List.of();
-  private Instant started;
+  private StudyTimes times;
 
   public LocalStudyRunner(
       TrainingStudy study, StudyDefinition definition, RunOptions options, ProgressView view) {
@@ -68,7 +67,7 @@ public final class LocalStudyRunner {
 
   /** Runs the study to its end (or until {@link #interrupt()}); returns the last plan. */
   public StudyPlan run() {
-    started = options.clock().instant();
+    times = StudyTimes.resume(layout.studyStatus(), options.clock().instant());
     records.load().forEach(r -> state.add(LiveTrial.from(r, definition)));
     history = history();
     ReportTokens tokens = new ReportTokens(ReportTokens.randomKey());
@@ -106,8 +105,8 @@ public final class LocalStudyRunner {
               state.trials(),
               archived,
               slots,
-              started,
-              options.clock().instant());
+              times.started(),
+              times.endOr(options.clock().instant()));
       try {
         Path report = StudyReport.write(data, layout.reportDir());
         view.event(
@@ -227,6 +226,7 @@ public final class LocalStudyRunner {
   }
 
   private void persist(StudyPlan plan) {
+    times.update(plan, options.clock().instant());
     for (LiveTrial trial : state.drainChanged()) {
       records.save(trial.toRecord(layout.namespace(), keptMetrics()));
     }
@@ -238,8 +238,8 @@ public final class LocalStudyRunner {
             plan,
             PlanStatus.ensemble(
                 definition, state.trials().stream().map(LiveTrial::observation).toList()),
-            started,
-            options.clock().instant()));
+            times.started(),
+            times.completed()));
   }
 
   /** Finished trials of the local studies named in {@code search.historyFrom}. */
@@ -309,7 +309,7 @@ public final class LocalStudyRunner {
         plan.message(),
         definition.budget().maxTrials(),
         plan.counts().finished(),
-        Duration.between(started, options.clock().instant()),
+        times.elapsed(options.clock().instant()),
         rows);
   }
 

@@ -18,7 +18,7 @@ final class StudyStatuses {
       StudyPlan plan,
       EnsembleResult ensemble,
       Instant started,
-      Instant now) {
+      Instant completed) {
     TrainingStudy copy = new TrainingStudy();
     copy.setMetadata(
         new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(study.getMetadata())
@@ -37,7 +37,7 @@ final class StudyStatuses {
             0L,
             null,
             started.toString(),
-            plan.phase().isTerminal() ? now.toString() : null,
+            completed == null ? null : completed.toString(),
             null,
             null,
             null,
