@@ -1,5 +1,6 @@
 package dev.paddock.operator.local;
 
+import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
@@ -47,6 +48,7 @@ public final class LocalStudyRunner {
   private volatile boolean interrupted;
   private List<dev.paddock.operator.search.TrialObservation> history = List.of();
   private StudyTimes times;
+  private StudyArchiveStatus archive;
 
   public LocalStudyRunner(
       TrainingStudy study, StudyDefinition definition, RunOptions options, ProgressView view) {
@@ -89,7 +91,14 @@ public final class LocalStudyRunner {
   private void wrapUp(StudyPlan plan) {
     synchronized (state) {
       LocalWrapUp wrapUp = new LocalWrapUp(study, definition, layout, store, options.clock());
-      List<String> archived = wrapUp.archive(state.trials());
+      LocalWrapUp.Archived archived = wrapUp.archive(state.trials());
+      archive = archived.status();
+      if (archived.problem() != null) {
+        view.event(
+            event(
+                "archive-skipped",
+                Map.of("reason", "ArchiveSkipped", "message", archived.problem())));
+      }
       state.trials().stream().filter(t -> t.archived != null).forEach(state::changed);
       persist(plan);
       Optional<Slots> slots = wrapUp.deploy();
@@ -97,34 +106,35 @@ public final class LocalStudyRunner {
           .retain(state.trials(), slots, records, keptMetrics())
           .filter(r -> !r.isEmpty())
           .ifPresent(r -> view.event(event("retention", Map.of("message", r.summary()))));
-      StudyReportData data =
-          LocalReportData.of(
-              definition,
-              layout,
-              plan,
-              state.trials(),
-              archived,
-              slots,
-              times.started(),
-              times.endOr(options.clock().instant()));
-      try {
-        Path report = StudyReport.write(data, layout.reportDir());
-        view.event(
-            event(
-                "report-written",
-                Map.of(
-                    "report",
-                    report.toString(),
-                    "archived",
-                    archived.size(),
-                    "primary",
-                    slots
-                        .map(s -> s.primary() == null ? "none" : s.primary().code())
-                        .orElse("none"))));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the study report in " + layout.reportDir(), e);
-      }
+      writeReport(plan, archived, slots);
       view.finish(snapshot(plan));
+    }
+  }
+
+  private void writeReport(StudyPlan plan, LocalWrapUp.Archived archived, Optional<Slots> slots) {
+    StudyReportData data =
+        LocalReportData.of(
+            definition,
+            layout,
+            plan,
+            state.trials(),
+            archived,
+            slots,
+            times.started(),
+            times.endOr(options.clock().instant()));
+    try {
+      Path report = StudyReport.write(data, layout.reportDir());
+      String primary =
+          slots.map(s -> s.primary() == null ? "none" : s.primary().code()).orElse("none");
+      view.event(
+          event(
+              "report-written",
+              Map.of(
+                  "report", report.toString(),
+                  "archived", archived.codes().size(),
+                  "primary", primary)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the study report in " + layout.reportDir(), e);
     }
   }
 
@@ -239,7 +249,8 @@ public final class LocalStudyRunner {
             PlanStatus.ensemble(
                 definition, state.trials().stream().map(LiveTrial::observation).toList()),
             times.started(),
-            times.completed()));
+            times.completed(),
+            archive));
   }
 
   /** Finished trials of the local studies named in {@code search.historyFrom}. */

@@ -2,13 +2,16 @@ package dev.paddock.operator.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrainingStudyStatus;
+import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.study.StudyPhase;
 import dev.paddock.operator.study.StudyPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,38 @@ class LocalStudyRunnerTest {
     assertThat(status().completionTime()).isEqualTo(before.completionTime());
     assertThat(again.finished.elapsed()).isEqualTo(Duration.ofSeconds(17));
     assertThat(report()).contains("| **Duration** | 17s");
+  }
+
+  @Test
+  void aTrialWithNoModelIsReportedAndSkippedByTheArchiveAndTheRunStillEndsWithItsReport()
+      throws IOException {
+    Path manifest = FakeTrainer.manifest(dir, "topPercent: 33", "topPercent: 100");
+    RecordingView view = new RecordingView();
+
+    StudyPlan plan = FakeTrainer.runner(manifest, 2, Clock.systemUTC(), view).run();
+
+    assertThat(plan.phase()).isEqualTo(StudyPhase.SUCCEEDED);
+    assertThat(view.ofType("archive-skipped"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.fields().get("message").toString())
+                    .contains("trial tiny-0 has no model", "tiny-1", "tiny-2"));
+    StudyArchiveStatus archive = status().archive();
+    assertThat(archive.archived()).isZero();
+    assertThat(archive.message()).contains("trial tiny-0 has no model under file:");
+    assertThat(view.ofType("report-written")).hasSize(1);
+    assertThat(report())
+        .contains("| **Phase** | SUCCEEDED")
+        .contains("| **Archive skipped** | trial tiny-0 has no model under file:");
+    assertThat(StudyFiles.trials(dir.resolve(".paddock")))
+        .hasSize(3)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getStatus().phase()).isEqualTo(TrialPhase.Succeeded);
+              assertThat(t.getStatus().code()).isNotNull();
+              assertThat(t.getStatus().archived()).isNull();
+            });
   }
 
   private TrainingStudyStatus status() {
