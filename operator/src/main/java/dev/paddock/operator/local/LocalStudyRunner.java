@@ -39,6 +39,7 @@ public final class LocalStudyRunner {
 
   private final TrainingStudy study;
   private final StudyDefinition definition;
+  private final Optional<String> capNotice;
   private final RunOptions options;
   private final ProgressView view;
   private final LocalLayout layout;
@@ -54,6 +55,9 @@ public final class LocalStudyRunner {
       TrainingStudy study, StudyDefinition definition, RunOptions options, ProgressView view) {
     this.study = study;
     this.definition = LocalDefinition.cappedParallelism(definition, options.maxParallel());
+    this.capNotice =
+        LocalDefinition.capNotice(
+            definition, options.maxParallel(), Runtime.getRuntime().availableProcessors());
     this.options = options;
     this.view = view;
     String namespace = Objects.requireNonNullElse(study.getMetadata().getNamespace(), "default");
@@ -70,6 +74,8 @@ public final class LocalStudyRunner {
   /** Runs the study to its end (or until {@link #interrupt()}); returns the last plan. */
   public StudyPlan run() {
     times = StudyTimes.resume(layout.studyStatus(), options.clock().instant());
+    capNotice.ifPresent(
+        notice -> view.event(event("parallelism-capped", Map.of("message", notice))));
     records.load().forEach(r -> state.add(LiveTrial.from(r, definition)));
     history = history();
     ReportTokens tokens = new ReportTokens(ReportTokens.randomKey());

@@ -93,6 +93,35 @@ class LocalStudyRunnerTest {
             });
   }
 
+  @Test
+  void aRunThatCapsTheStudysParallelismSaysSoInOneLine() throws IOException {
+    Path manifest = FakeTrainer.manifest(dir, ARCHIVE_DEPLOY, "");
+    RecordingView view = new RecordingView();
+
+    FakeTrainer.runner(manifest, 1, Clock.systemUTC(), view).run();
+
+    assertThat(view.ofType("parallelism-capped"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.fields().get("message").toString())
+                    .startsWith(
+                        "running at most 1 trial at once, below the study's parallelism of 2"
+                            + " (--parallel 1; the default is one per core, ")
+                    .doesNotContain("\n"));
+    assertThat(view.events.get(0).type()).isEqualTo("parallelism-capped");
+  }
+
+  @Test
+  void aRunThatDoesNotCapTheStudysParallelismSaysNothingAboutIt() throws IOException {
+    Path manifest = FakeTrainer.manifest(dir, ARCHIVE_DEPLOY, "");
+    RecordingView view = new RecordingView();
+
+    FakeTrainer.runner(manifest, 3, Clock.systemUTC(), view).run();
+
+    assertThat(view.ofType("parallelism-capped")).isEmpty();
+  }
+
   private TrainingStudyStatus status() {
     return JsonFiles.read(
             dir.resolve(".paddock/studies/default/tiny/study.json"), TrainingStudy.class)
