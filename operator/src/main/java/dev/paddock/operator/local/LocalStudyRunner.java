@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,6 @@ import java.util.Optional;
  */
 public final class LocalStudyRunner {
 
-  private static final Duration STEP = Duration.ofMillis(200);
   private static final long GRACE_SECONDS = 10;
 
   private final TrainingStudy study;
@@ -46,6 +44,7 @@ public final class LocalStudyRunner {
   private final TrialRecords records;
   private final RunState state;
   private final ArtifactStore store;
+  private final RunSignals signals = new RunSignals();
   private volatile boolean interrupted;
   private List<dev.paddock.operator.search.TrialObservation> history = List.of();
   private StudyTimes times;
@@ -79,7 +78,7 @@ public final class LocalStudyRunner {
     records.load().forEach(r -> state.add(LiveTrial.from(r, definition)));
     history = history();
     ReportTokens tokens = new ReportTokens(ReportTokens.randomKey());
-    LocalReports reports = new LocalReports(definition, state);
+    LocalReports reports = new LocalReports(definition, state, signals);
     try (ReportServer server =
         ReportServer.start(new InetSocketAddress("127.0.0.1", 0), tokens, reports, 4)) {
       TrialLifecycle lifecycle =
@@ -144,28 +143,17 @@ public final class LocalStudyRunner {
     }
   }
 
+  /**
+   * Plans and acts until the study ends. Between steps it waits for a signal (a trainer exiting, an
+   * epoch report, an interrupt) rather than polling; with nothing running it plans again at once.
+   */
   private StudyPlan loop(TrialLifecycle lifecycle) {
     while (true) {
-      StudyPlan plan;
-      synchronized (state) {
-        if (interrupted) {
-          return null;
-        }
-        reap(lifecycle);
-        plan =
-            StudyPlanner.plan(
-                definition,
-                studyTrials(),
-                history,
-                0,
-                Boolean.TRUE.equals(study.getSpec().suspend()));
-        act(plan, lifecycle);
-        persist(plan);
-        view.update(snapshot(plan));
+      StudyPlan plan = step(lifecycle);
+      if (plan == null) {
+        return null;
       }
-      if ((plan.phase().isTerminal()
-              || plan.phase() == dev.paddock.operator.study.StudyPhase.SUSPENDED)
-          && running() == 0) {
+      if (ended(plan)) {
         view.event(
             event(
                 "study-finished",
@@ -178,7 +166,49 @@ public final class LocalStudyRunner {
                     plan.message())));
         return plan;
       }
-      sleep();
+      if (running() > 0 && !awaitSignal()) {
+        return null;
+      }
+    }
+  }
+
+  /** One step: reap exited trainers, plan, start trials, write records. Null once interrupted. */
+  private StudyPlan step(TrialLifecycle lifecycle) {
+    synchronized (state) {
+      if (interrupted) {
+        return null;
+      }
+      reap(lifecycle);
+      StudyPlan plan =
+          StudyPlanner.plan(
+              definition,
+              studyTrials(),
+              history,
+              0,
+              Boolean.TRUE.equals(study.getSpec().suspend()));
+      act(plan, lifecycle);
+      persist(plan);
+      view.update(snapshot(plan));
+      return plan;
+    }
+  }
+
+  private boolean ended(StudyPlan plan) {
+    boolean stopped =
+        plan.phase().isTerminal()
+            || plan.phase() == dev.paddock.operator.study.StudyPhase.SUSPENDED;
+    return stopped && running() == 0;
+  }
+
+  /** False when the waiting thread was interrupted: the run then stops as on Ctrl-C. */
+  private boolean awaitSignal() {
+    try {
+      signals.await();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      interrupt();
+      return false;
     }
   }
 
@@ -222,6 +252,7 @@ public final class LocalStudyRunner {
   private void start(TrialLifecycle lifecycle, LiveTrial trial) {
     try {
       lifecycle.launch(trial);
+      signals.watch(trial.process);
       view.event(
           event(
               "trial-started",
@@ -237,6 +268,7 @@ public final class LocalStudyRunner {
       trial.reason = "StartFailed";
       trial.message = e.getMessage();
       view.event(event("trial-finished", finishedFields(trial)));
+      signals.signal("start-failed");
     }
     state.changed(trial);
   }
@@ -307,6 +339,7 @@ public final class LocalStudyRunner {
       }
       view.event(event("study-interrupted", Map.of("study", layout.study())));
     }
+    signals.signal("interrupted");
   }
 
   private List<dev.paddock.operator.study.StudyTrial> studyTrials() {
@@ -344,13 +377,5 @@ public final class LocalStudyRunner {
 
   private RunEvent event(String type, Map<String, Object> fields) {
     return new RunEvent(options.clock().instant(), type, fields);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(STEP.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
