@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     name = "operator",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the Paddock operator (reconcilers, report endpoint, health probes).",
+      "Runs the Paddock operator in a cluster.",
+      "It runs the reconcilers, the report endpoint and the health probes.",
       "Configured by PADDOCK_* environment variables, as the Helm chart sets them."
     })
 final class OperatorCommand implements Callable<Integer> {
