@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Utils;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
     name = "operator",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the Paddock operator (reconcilers, report endpoint, health probes).",
+      "Runs the Paddock operator in a cluster.",
+      "It runs the reconcilers, the report endpoint and the health probes.",
       "Configured by PADDOCK_* environment variables, as the Helm chart sets them."
     })
 final class OperatorCommand implements Callable<Integer> {
@@ -25,9 +28,23 @@ final class OperatorCommand implements Callable<Integer> {
   /** The user agent of the operator's API requests. */
   static final String USER_AGENT = "paddock-operator/" + Paddock.VERSION;
 
+  private final Map<String, String> env;
+  private final Properties system;
+
+  OperatorCommand() {
+    this(System.getenv(), System.getProperties());
+  }
+
+  OperatorCommand(Map<String, String> env, Properties system) {
+    this.env = env;
+    this.system = system;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    OperatorSettings settings = OperatorSettings.fromEnv(System.getenv());
+    // Before anything makes a logger: the backend reads its level once, at the first.
+    OperatorLogLevel.apply(env, system);
+    OperatorSettings settings = OperatorSettings.fromEnv(env);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient client = ApiRequestMetrics.client(clientConfig(), registry);
     PaddockOperator operator = PaddockOperator.start(settings, client, registry);

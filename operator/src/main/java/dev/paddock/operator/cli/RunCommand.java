@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a TrainingStudy manifest on this machine: trials as paddock-trainer processes,",
-      "the same search, early stopping, grading, archive and promotion as the operator.",
+      "Runs a TrainingStudy manifest on this machine.",
+      "Its trials run as paddock-trainer processes, one thread each.",
+      "Search, early stopping, grading, archive and promotion are the operator's.",
       "Ctrl-C stops the trials; running it again resumes the study where it stopped."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -45,17 +46,19 @@ final class RunCommand implements Callable<Integer> {
       names = "--store",
       paramLabel = "DIR|s3://BUCKET[/PREFIX]",
       description = {
-        "Where the study's files go (default: .paddock next to the manifest).",
-        "An s3:// location puts trial artifacts and the archive in that bucket (with --endpoint",
-        "and credentials in PADDOCK_S3_ACCESS_KEY/PADDOCK_S3_SECRET_KEY or AWS_ACCESS_KEY_ID/",
-        "AWS_SECRET_ACCESS_KEY); the run's records then stay in .paddock next to the manifest."
+        "Where the study's files go.",
+        "Default: .paddock next to the manifest.",
+        "With s3://, trial artifacts and the archive go to S3.",
+        "The run's records then stay next to the manifest.",
+        "Keys: PADDOCK_S3_ACCESS_KEY, PADDOCK_S3_SECRET_KEY.",
+        "Or: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY."
       })
   String store;
 
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
-      description = "S3 endpoint for an s3:// --store, e.g. http://127.0.0.1:9000.")
+      description = {"S3 endpoint for an s3:// --store.", "Example: http://127.0.0.1:9000."})
   String endpoint;
 
   @Option(names = "--trainer", paramLabel = "PATH", description = "The paddock-trainer launcher.")
@@ -64,15 +67,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description =
-          "Trials at once (default: the machine's cores; the study's parallelism still applies).")
+      description = {
+        "Trials at once (default: one per core).",
+        "May exceed the cores; never the study's parallelism.",
+        "The run says so when it lowers the study's."
+      })
   Integer parallel;
 
   @Option(
       names = "--output",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table (live), json (one JSON object per event) or quiet.")
+      description = "table (live), json (one object per event) or quiet.")
   String output;
 
   @Override

@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description =
-        "Serves the model in a local deployment slot (POST /v1/predict) with paddock-trainer serve.")
+    description = {
+      "Serves a local deployment slot's model (POST /v1/predict).",
+      "It runs paddock-trainer serve."
+    })
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;

@@ -37,6 +37,20 @@ final class StatusCommand implements Callable<Integer> {
           best == null ? null : best.trial());
     }
     table.print(System.out);
+    studies.forEach(StatusCommand::printArchiveProblem);
     return 0;
+  }
+
+  /** Why trials chosen for the study's archive are not archived, as the cluster's event says. */
+  private static void printArchiveProblem(TrainingStudy study) {
+    var status = study.getStatus();
+    if (status != null && status.archive() != null && status.archive().message() != null) {
+      System.out.println(
+          study.getMetadata().getNamespace()
+              + "/"
+              + study.getMetadata().getName()
+              + ": ArchiveSkipped: "
+              + status.archive().message());
+    }
   }
 }

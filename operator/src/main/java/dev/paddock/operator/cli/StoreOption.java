@@ -9,7 +9,7 @@ final class StoreOption {
   @Option(
       names = "--store",
       paramLabel = "DIR",
-      description = "Directory of local studies (default: .paddock in the current directory).")
+      description = {"Directory of local studies.", "Default: .paddock in the current directory."})
   Path store;
 
   Path resolve(Path fallbackParent) {

@@ -28,7 +28,7 @@ final class LocalReportData {
       LocalLayout layout,
       StudyPlan plan,
       Collection<LiveTrial> trials,
-      List<String> archived,
+      LocalWrapUp.Archived archived,
       Optional<Slots> slots,
       Instant started,
       Instant finished) {
@@ -53,9 +53,10 @@ final class LocalReportData {
         started,
         finished,
         trials.stream().map(LocalReportData::trial).toList(),
-        archived,
+        archived.codes(),
         deployed,
-        kinds(study));
+        kinds(study),
+        archived.problem());
   }
 
   private static ReportTrial trial(LiveTrial t) {

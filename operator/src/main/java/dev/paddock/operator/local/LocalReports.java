@@ -18,14 +18,24 @@ final class LocalReports implements ReportListener {
 
   private final StudyDefinition study;
   private final RunState state;
+  private final RunSignals signals;
 
-  LocalReports(StudyDefinition study, RunState state) {
+  LocalReports(StudyDefinition study, RunState state, RunSignals signals) {
     this.study = study;
     this.state = state;
+    this.signals = signals;
   }
 
   @Override
   public ReportAnswer onEpoch(EpochReport report) {
+    try {
+      return answer(report);
+    } finally {
+      signals.signal("epoch-reported");
+    }
+  }
+
+  private ReportAnswer answer(EpochReport report) {
     synchronized (state) {
       LiveTrial trial = state.trial(report.trial().name());
       if (trial == null || !report.trial().namespace().equals(state.namespace())) {

@@ -1,5 +1,6 @@
 package dev.paddock.operator.local;
 
+import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
@@ -19,8 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,25 +33,30 @@ import java.util.Optional;
  */
 public final class LocalStudyRunner {
 
-  private static final Duration STEP = Duration.ofMillis(200);
   private static final long GRACE_SECONDS = 10;
 
   private final TrainingStudy study;
   private final StudyDefinition definition;
+  private final Optional<String> capNotice;
   private final RunOptions options;
   private final ProgressView view;
   private final LocalLayout layout;
   private final TrialRecords records;
   private final RunState state;
   private final ArtifactStore store;
+  private final RunSignals signals = new RunSignals();
   private volatile boolean interrupted;
   private List<dev.paddock.operator.search.TrialObservation> history = List.of();
-  private Instant started;
+  private StudyTimes times;
+  private StudyArchiveStatus archive;
 
   public LocalStudyRunner(
       TrainingStudy study, StudyDefinition definition, RunOptions options, ProgressView view) {
     this.study = study;
     this.definition = LocalDefinition.cappedParallelism(definition, options.maxParallel());
+    this.capNotice =
+        LocalDefinition.capNotice(
+            definition, options.maxParallel(), Runtime.getRuntime().availableProcessors());
     this.options = options;
     this.view = view;
     String namespace = Objects.requireNonNullElse(study.getMetadata().getNamespace(), "default");
@@ -68,11 +72,13 @@ public final class LocalStudyRunner {
 
   /** Runs the study to its end (or until {@link #interrupt()}); returns the last plan. */
   public StudyPlan run() {
-    started = options.clock().instant();
+    times = StudyTimes.resume(layout.studyStatus(), options.clock().instant());
+    capNotice.ifPresent(
+        notice -> view.event(event("parallelism-capped", Map.of("message", notice))));
     records.load().forEach(r -> state.add(LiveTrial.from(r, definition)));
     history = history();
     ReportTokens tokens = new ReportTokens(ReportTokens.randomKey());
-    LocalReports reports = new LocalReports(definition, state);
+    LocalReports reports = new LocalReports(definition, state, signals);
     try (ReportServer server =
         ReportServer.start(new InetSocketAddress("127.0.0.1", 0), tokens, reports, 4)) {
       TrialLifecycle lifecycle =
@@ -90,7 +96,14 @@ public final class LocalStudyRunner {
   private void wrapUp(StudyPlan plan) {
     synchronized (state) {
       LocalWrapUp wrapUp = new LocalWrapUp(study, definition, layout, store, options.clock());
-      List<String> archived = wrapUp.archive(state.trials());
+      LocalWrapUp.Archived archived = wrapUp.archive(state.trials());
+      archive = archived.status();
+      if (archived.problem() != null) {
+        view.event(
+            event(
+                "archive-skipped",
+                Map.of("reason", "ArchiveSkipped", "message", archived.problem())));
+      }
       state.trials().stream().filter(t -> t.archived != null).forEach(state::changed);
       persist(plan);
       Optional<Slots> slots = wrapUp.deploy();
@@ -98,59 +111,49 @@ public final class LocalStudyRunner {
           .retain(state.trials(), slots, records, keptMetrics())
           .filter(r -> !r.isEmpty())
           .ifPresent(r -> view.event(event("retention", Map.of("message", r.summary()))));
-      StudyReportData data =
-          LocalReportData.of(
-              definition,
-              layout,
-              plan,
-              state.trials(),
-              archived,
-              slots,
-              started,
-              options.clock().instant());
-      try {
-        Path report = StudyReport.write(data, layout.reportDir());
-        view.event(
-            event(
-                "report-written",
-                Map.of(
-                    "report",
-                    report.toString(),
-                    "archived",
-                    archived.size(),
-                    "primary",
-                    slots
-                        .map(s -> s.primary() == null ? "none" : s.primary().code())
-                        .orElse("none"))));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the study report in " + layout.reportDir(), e);
-      }
+      writeReport(plan, archived, slots);
       view.finish(snapshot(plan));
     }
   }
 
+  private void writeReport(StudyPlan plan, LocalWrapUp.Archived archived, Optional<Slots> slots) {
+    StudyReportData data =
+        LocalReportData.of(
+            definition,
+            layout,
+            plan,
+            state.trials(),
+            archived,
+            slots,
+            times.started(),
+            times.endOr(options.clock().instant()));
+    try {
+      Path report = StudyReport.write(data, layout.reportDir());
+      String primary =
+          slots.map(s -> s.primary() == null ? "none" : s.primary().code()).orElse("none");
+      view.event(
+          event(
+              "report-written",
+              Map.of(
+                  "report", report.toString(),
+                  "archived", archived.codes().size(),
+                  "primary", primary)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the study report in " + layout.reportDir(), e);
+    }
+  }
+
+  /**
+   * Plans and acts until the study ends. Between steps it waits for a signal (a trainer exiting, an
+   * epoch report, an interrupt) rather than polling; with nothing running it plans again at once.
+   */
   private StudyPlan loop(TrialLifecycle lifecycle) {
     while (true) {
-      StudyPlan plan;
-      synchronized (state) {
-        if (interrupted) {
-          return null;
-        }
-        reap(lifecycle);
-        plan =
-            StudyPlanner.plan(
-                definition,
-                studyTrials(),
-                history,
-                0,
-                Boolean.TRUE.equals(study.getSpec().suspend()));
-        act(plan, lifecycle);
-        persist(plan);
-        view.update(snapshot(plan));
+      StudyPlan plan = step(lifecycle);
+      if (plan == null) {
+        return null;
       }
-      if ((plan.phase().isTerminal()
-              || plan.phase() == dev.paddock.operator.study.StudyPhase.SUSPENDED)
-          && running() == 0) {
+      if (ended(plan)) {
         view.event(
             event(
                 "study-finished",
@@ -163,7 +166,49 @@ public final class LocalStudyRunner {
                     plan.message())));
         return plan;
       }
-      sleep();
+      if (running() > 0 && !awaitSignal()) {
+        return null;
+      }
+    }
+  }
+
+  /** One step: reap exited trainers, plan, start trials, write records. Null once interrupted. */
+  private StudyPlan step(TrialLifecycle lifecycle) {
+    synchronized (state) {
+      if (interrupted) {
+        return null;
+      }
+      reap(lifecycle);
+      StudyPlan plan =
+          StudyPlanner.plan(
+              definition,
+              studyTrials(),
+              history,
+              0,
+              Boolean.TRUE.equals(study.getSpec().suspend()));
+      act(plan, lifecycle);
+      persist(plan);
+      view.update(snapshot(plan));
+      return plan;
+    }
+  }
+
+  private boolean ended(StudyPlan plan) {
+    boolean stopped =
+        plan.phase().isTerminal()
+            || plan.phase() == dev.paddock.operator.study.StudyPhase.SUSPENDED;
+    return stopped && running() == 0;
+  }
+
+  /** False when the waiting thread was interrupted: the run then stops as on Ctrl-C. */
+  private boolean awaitSignal() {
+    try {
+      signals.await();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      interrupt();
+      return false;
     }
   }
 
@@ -207,6 +252,7 @@ public final class LocalStudyRunner {
   private void start(TrialLifecycle lifecycle, LiveTrial trial) {
     try {
       lifecycle.launch(trial);
+      signals.watch(trial.process);
       view.event(
           event(
               "trial-started",
@@ -222,11 +268,13 @@ public final class LocalStudyRunner {
       trial.reason = "StartFailed";
       trial.message = e.getMessage();
       view.event(event("trial-finished", finishedFields(trial)));
+      signals.signal("start-failed");
     }
     state.changed(trial);
   }
 
   private void persist(StudyPlan plan) {
+    times.update(plan, options.clock().instant());
     for (LiveTrial trial : state.drainChanged()) {
       records.save(trial.toRecord(layout.namespace(), keptMetrics()));
     }
@@ -238,8 +286,9 @@ public final class LocalStudyRunner {
             plan,
             PlanStatus.ensemble(
                 definition, state.trials().stream().map(LiveTrial::observation).toList()),
-            started,
-            options.clock().instant()));
+            times.started(),
+            times.completed(),
+            archive));
   }
 
   /** Finished trials of the local studies named in {@code search.historyFrom}. */
@@ -290,6 +339,7 @@ public final class LocalStudyRunner {
       }
       view.event(event("study-interrupted", Map.of("study", layout.study())));
     }
+    signals.signal("interrupted");
   }
 
   private List<dev.paddock.operator.study.StudyTrial> studyTrials() {
@@ -309,7 +359,7 @@ public final class LocalStudyRunner {
         plan.message(),
         definition.budget().maxTrials(),
         plan.counts().finished(),
-        Duration.between(started, options.clock().instant()),
+        times.elapsed(options.clock().instant()),
         rows);
   }
 
@@ -327,13 +377,5 @@ public final class LocalStudyRunner {
 
   private RunEvent event(String type, Map<String, Object> fields) {
     return new RunEvent(options.clock().instant(), type, fields);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(STEP.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

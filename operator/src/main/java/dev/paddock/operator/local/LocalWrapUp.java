@@ -3,6 +3,7 @@ package dev.paddock.operator.local;
 import dev.paddock.api.v1alpha1.ArchiveSpec;
 import dev.paddock.api.v1alpha1.DeploySpec;
 import dev.paddock.api.v1alpha1.RetentionSpec;
+import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.archive.ArchiveCandidate;
@@ -11,6 +12,7 @@ import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.ArchiveSelection;
 import dev.paddock.operator.archive.Archiver;
 import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.operator.archive.StoreUnavailableException;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.retention.RetainedTrial;
 import dev.paddock.operator.retention.Retention;
@@ -20,8 +22,11 @@ import dev.paddock.operator.rollout.Gates;
 import dev.paddock.operator.rollout.Promotion;
 import dev.paddock.operator.rollout.Slot;
 import dev.paddock.operator.rollout.Slots;
+import dev.paddock.operator.search.Direction;
 import dev.paddock.operator.study.StudyDefinition;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,6 +40,9 @@ import java.util.Optional;
  * (its {@code deploy} block), with the same selection and gates as the cluster.
  */
 final class LocalWrapUp {
+
+  private static final int MAX_URIS = 10;
+  private static final int MAX_MESSAGE = 1024;
 
   private final TrainingStudy study;
   private final StudyDefinition definition;
@@ -59,12 +67,54 @@ final class LocalWrapUp {
     this.clock = clock;
   }
 
-  /** Archives what the selection picks; marks each archived trial. Returns the archived codes. */
-  List<String> archive(Collection<LiveTrial> trials) {
+  /**
+   * What the archive step did.
+   *
+   * @param codes the codes in the study's archive index
+   * @param status the study's archive status; null when it has no archive block
+   */
+  record Archived(List<String> codes, StudyArchiveStatus status) {
+
+    static final Archived NONE = new Archived(List.of(), null);
+
+    /** Why trials chosen for the archive are not archived; null when every one is. */
+    String problem() {
+      return status == null ? null : status.message();
+    }
+  }
+
+  /**
+   * Archives what the selection picks and marks each archived trial. As in the cluster, a trial
+   * that cannot be archived (no model under its prefix, a copy that does not match) is reported and
+   * skipped, and a store that fails stops the step; a later run retries both.
+   */
+  Archived archive(Collection<LiveTrial> trials) {
     ArchiveSpec spec = study.getSpec().archive();
     if (spec == null) {
-      return List.of();
+      return Archived.NONE;
     }
+    List<String> problems = new ArrayList<>();
+    for (ArchiveCandidate candidate : chosen(spec, trials)) {
+      try {
+        String uri =
+            archiver.archive(layout.namespace(), layout.study(), candidate, facts(candidate));
+        trials.stream()
+            .filter(t -> t.name.equals(candidate.trial()))
+            .forEach(t -> t.archived = uri);
+      } catch (StoreUnavailableException | UncheckedIOException e) {
+        problems.add(e.getMessage());
+        break;
+      } catch (IllegalStateException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    List<ArchiveIndex.Entry> index = ArchiveIndex.read(store, layout.namespace(), layout.study());
+    return new Archived(
+        index.stream().map(ArchiveIndex.Entry::code).toList(),
+        new StudyArchiveStatus(index.size(), bestUris(index), bounded(problems)));
+  }
+
+  private List<ArchiveCandidate> chosen(ArchiveSpec spec, Collection<LiveTrial> trials) {
     List<ArchiveCandidate> finished =
         trials.stream()
             .filter(t -> t.phase == TrialPhase.Succeeded && t.objective != null && t.code != null)
@@ -79,17 +129,32 @@ final class LocalWrapUp {
                         t.spec.parameters()))
             .toList();
     Grade minGrade = spec.minGrade() == null ? null : Grade.valueOf(spec.minGrade().name());
-    List<ArchiveCandidate> chosen =
-        ArchiveSelection.select(
-            finished, definition.objective().direction(), spec.topPercent(), minGrade);
-    for (ArchiveCandidate candidate : chosen) {
-      String uri =
-          archiver.archive(layout.namespace(), layout.study(), candidate, facts(candidate));
-      trials.stream().filter(t -> t.name.equals(candidate.trial())).forEach(t -> t.archived = uri);
-    }
-    return ArchiveIndex.read(store, layout.namespace(), layout.study()).stream()
-        .map(ArchiveIndex.Entry::code)
+    return ArchiveSelection.select(
+        finished, definition.objective().direction(), spec.topPercent(), minGrade);
+  }
+
+  private List<String> bestUris(List<ArchiveIndex.Entry> index) {
+    return index.stream()
+        .sorted(Comparator.comparing(ArchiveIndex.Entry::objective, this::better))
+        .limit(MAX_URIS)
+        .map(ArchiveIndex.Entry::uri)
         .toList();
+  }
+
+  private int better(Double a, Double b) {
+    Direction direction = definition.objective().direction();
+    return direction.isBetter(a, b) ? -1 : direction.isBetter(b, a) ? 1 : 0;
+  }
+
+  /** The problems as the status's message (at most 1024 characters), or null when none. */
+  private static String bounded(List<String> problems) {
+    String message = String.join("; ", problems);
+    if (message.isEmpty()) {
+      return null;
+    }
+    return message.length() <= MAX_MESSAGE
+        ? message
+        : message.substring(0, MAX_MESSAGE - 3) + "...";
   }
 
   /** Promotes the best archived model if it passes the gates; returns the deployment's slots. */
@@ -100,13 +165,7 @@ final class LocalWrapUp {
     }
     Optional<ArchiveIndex.Entry> best =
         ArchiveIndex.read(store, layout.namespace(), layout.study()).stream()
-            .min(
-                Comparator.comparing(
-                    ArchiveIndex.Entry::objective,
-                    (a, b) ->
-                        definition.objective().direction().isBetter(a, b)
-                            ? -1
-                            : definition.objective().direction().isBetter(b, a) ? 1 : 0));
+            .min(Comparator.comparing(ArchiveIndex.Entry::objective, this::better));
     Slots slots = deployments.read(spec.modelDeployment());
     if (best.isEmpty()) {
       return Optional.of(slots);

@@ -1,6 +1,7 @@
 package dev.paddock.operator.local;
 
 import dev.paddock.api.v1alpha1.EnsembleResult;
+import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrainingStudyStatus;
 import dev.paddock.operator.study.PlanStatus;
@@ -18,7 +19,8 @@ final class StudyStatuses {
       StudyPlan plan,
       EnsembleResult ensemble,
       Instant started,
-      Instant now) {
+      Instant completed,
+      StudyArchiveStatus archive) {
     TrainingStudy copy = new TrainingStudy();
     copy.setMetadata(
         new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(study.getMetadata())
@@ -37,10 +39,10 @@ final class StudyStatuses {
             0L,
             null,
             started.toString(),
-            plan.phase().isTerminal() ? now.toString() : null,
+            completed == null ? null : completed.toString(),
             null,
             null,
-            null,
+            archive,
             null));
     return copy;
   }

@@ -16,6 +16,10 @@ public final class TableView implements ProgressView {
   private static final int BAR_WIDTH = 30;
   private static final int MAX_ROWS = 20;
 
+  /** Events shown as one line whatever the output, with the words that introduce them. */
+  private static final Map<String, String> NOTICES =
+      Map.of("archive-skipped", "archive skipped: ", "parallelism-capped", "");
+
   private final PrintStream out;
   private final boolean terminal;
   private int linesDrawn;
@@ -41,6 +45,12 @@ public final class TableView implements ProgressView {
   public void event(RunEvent event) {
     if ("report-written".equals(event.type())) {
       report = event.fields().get("report");
+      return;
+    }
+    if (NOTICES.containsKey(event.type())) {
+      // Printed on a terminal too; the table is then redrawn below the notice.
+      out.println("paddock: " + NOTICES.get(event.type()) + event.fields().get("message"));
+      linesDrawn = 0;
       return;
     }
     if (terminal) {

@@ -36,6 +36,11 @@ final class TrialProcess {
     return process.isAlive();
   }
 
+  /** Runs {@code action} (on another thread) once the process has exited. */
+  void onExit(Runnable action) {
+    process.onExit().thenRun(action);
+  }
+
   int exitCode() {
     return process.exitValue();
   }

@@ -55,6 +55,9 @@ public final class ReportContent {
     if (!data.archivedCodes().isEmpty()) {
       rows.add(List.of("Archived", String.join(", ", data.archivedCodes())));
     }
+    if (data.archiveMessage() != null) {
+      rows.add(List.of("Archive skipped", data.archiveMessage()));
+    }
     data.deployedSlots().forEach((slot, code) -> rows.add(List.of("Slot " + slot, code)));
     return new TextTable(List.of("", ""), rows, Set.of());
   }

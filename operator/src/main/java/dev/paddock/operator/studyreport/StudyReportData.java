@@ -21,6 +21,7 @@ import java.util.Map;
  * @param archivedCodes codes of the archived trials
  * @param deployedSlots slot name ({@code primary}, {@code backup}) to the code deployed there
  * @param parameters parameter name to kind, in the search space's order
+ * @param archiveMessage why trials chosen for the archive are not archived, or null
  */
 public record StudyReportData(
     String study,
@@ -35,7 +36,40 @@ public record StudyReportData(
     List<ReportTrial> trials,
     List<String> archivedCodes,
     Map<String, String> deployedSlots,
-    Map<String, ParameterKind> parameters) {
+    Map<String, ParameterKind> parameters,
+    String archiveMessage) {
+
+  /** A report with nothing to say about the archive. */
+  public StudyReportData(
+      String study,
+      String namespace,
+      String objectiveMetric,
+      boolean maximize,
+      Double goal,
+      String phase,
+      String phaseMessage,
+      Instant started,
+      Instant finished,
+      List<ReportTrial> trials,
+      List<String> archivedCodes,
+      Map<String, String> deployedSlots,
+      Map<String, ParameterKind> parameters) {
+    this(
+        study,
+        namespace,
+        objectiveMetric,
+        maximize,
+        goal,
+        phase,
+        phaseMessage,
+        started,
+        finished,
+        trials,
+        archivedCodes,
+        deployedSlots,
+        parameters,
+        null);
+  }
 
   public StudyReportData {
     study = study == null ? "study" : study;

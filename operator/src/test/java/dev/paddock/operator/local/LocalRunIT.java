@@ -76,11 +76,14 @@ class LocalRunIT {
             });
     assertArchiveSlotsAndReport();
     List<String> logsBefore = trainerLogs();
+    var statusBefore = studyStatus();
 
     StudyPlan again = run(manifest, new QuietView());
 
     assertThat(again.phase()).isEqualTo(StudyPhase.SUCCEEDED);
     assertThat(trainerLogs()).isEqualTo(logsBefore);
+    assertThat(studyStatus().startTime()).isEqualTo(statusBefore.startTime());
+    assertThat(studyStatus().completionTime()).isEqualTo(statusBefore.completionTime());
     assertThat(trials()).allSatisfy(t -> assertThat(t.getStatus().attempts()).isEqualTo(1));
   }
 
@@ -278,6 +281,12 @@ class LocalRunIT {
       Thread.sleep(200);
     }
     throw new AssertionError("trials never reached epoch " + epoch + ": " + trials());
+  }
+
+  private dev.paddock.api.v1alpha1.TrainingStudyStatus studyStatus() {
+    return JsonFiles.read(
+            dir.resolve(".paddock/studies/default/tiny/study.json"), TrainingStudy.class)
+        .getStatus();
   }
 
   private List<String> trainerLogs() throws IOException {
