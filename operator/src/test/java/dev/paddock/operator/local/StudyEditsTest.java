@@ -8,6 +8,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.operator.manifest.InvalidManifestException;
 import dev.paddock.operator.manifest.Manifests;
 import dev.paddock.operator.study.StudyDefinitions;
+import dev.paddock.operator.study.StudyPhase;
 import dev.paddock.testsupport.StudyEdit;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -35,6 +36,27 @@ class StudyEditsTest {
   private static final Path EDITS = Path.of("..", "crds", "src", "test", "resources", "edits");
   private static final Path QUICKSTART = Path.of("..", "examples", "quickstart", "study.yaml");
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private static final String SMALL_STUDY =
+      """
+      apiVersion: paddock.dev/v1alpha1
+      kind: TrainingStudy
+      metadata: {name: small}
+      spec:
+        objective: {metric: val_f1, direction: maximize}
+        search:
+          algorithm: random
+          seed: 7
+          parameters:
+            - {name: lr, float: {min: 1.0e-3, max: 5.0e-2, log: true}}
+        budget: {maxTrials: 2, parallelism: 1}
+        trial:
+          epochs: 1
+          template:
+            spec:
+              containers:
+                - {name: trainer, image: paddock/trainer:0.1.0, args: [train]}
+      """;
 
   @TempDir Path dir;
   private LocalLayout layout;
@@ -93,6 +115,35 @@ class StudyEditsTest {
   }
 
   @Test
+  void aStudyRunThenRerunWithAnotherSeedIsRefusedAndWithMoreParallelismGoesOn() throws IOException {
+    Path manifest = dir.resolve("run").resolve("study.yaml");
+    Files.createDirectories(manifest.getParent());
+    Files.writeString(manifest, SMALL_STUDY);
+    Path trainer = fakeTrainer();
+    assertThat(runner(Manifests.loadStudy(manifest), manifest, trainer).run().phase())
+        .isEqualTo(StudyPhase.SUCCEEDED);
+    Path store = manifest.getParent().resolve(".paddock");
+    Map<Path, String> before = files(store);
+
+    Files.writeString(manifest, SMALL_STUDY.replace("seed: 7", "seed: 8"));
+    LocalStudyRunner reseeded = runner(Manifests.loadStudy(manifest), manifest, trainer);
+    InvalidManifestException refusal =
+        catchThrowableOfType(InvalidManifestException.class, reseeded::run);
+
+    assertThat(refusal.getMessage().lines().findFirst())
+        .hasValue(
+            "TrainingStudy.paddock.dev \"small\" is invalid: spec.search.seed: Invalid value:"
+                + " \"object\": spec.search.seed is immutable once the study exists: create a new"
+                + " study");
+    assertThat(files(store)).isEqualTo(before);
+
+    Files.writeString(manifest, SMALL_STUDY.replace("parallelism: 1", "parallelism: 2"));
+    LocalStudyRunner wider = runner(Manifests.loadStudy(manifest), manifest, trainer);
+    assertThat(wider.run().phase()).isEqualTo(StudyPhase.SUCCEEDED);
+    assertThat(StudyFiles.trials(store)).hasSize(2);
+  }
+
+  @Test
   void aFirstRunHasNothingToCompareWith() {
     LocalLayout empty = new LocalLayout(dir.resolve("fresh"), "default", "quickstart");
 
@@ -126,6 +177,15 @@ class StudyEditsTest {
             1,
             Clock.systemUTC(),
             null);
+    return runner(study, options);
+  }
+
+  /** A runner with its store next to {@code manifest}, as {@code paddock run manifest} has. */
+  private static LocalStudyRunner runner(TrainingStudy study, Path manifest, Path trainer) {
+    return runner(study, new RunOptions(manifest, null, trainer, 2, 1, Clock.systemUTC(), null));
+  }
+
+  private static LocalStudyRunner runner(TrainingStudy study, RunOptions options) {
     return new LocalStudyRunner(
         study,
         StudyDefinitions.from(study.getMetadata().getName(), study.getSpec()),
@@ -133,8 +193,23 @@ class StudyEditsTest {
         new QuietView());
   }
 
+  /** A trainer that ends at once with a final metric in its termination message. */
+  private Path fakeTrainer() throws IOException {
+    Path trainer = dir.resolve("fake-trainer");
+    Files.writeString(
+        trainer,
+        "#!/bin/sh\nprintf '{\"status\":\"completed\",\"epoch\":1,\"metrics\":{\"val_f1\":0.5}}'"
+            + " > \"$PADDOCK_TERMINATION_LOG\"\n");
+    trainer.toFile().setExecutable(true);
+    return trainer;
+  }
+
   private Map<Path, String> storeFiles() {
-    try (Stream<Path> files = Files.walk(layout.root())) {
+    return files(layout.root());
+  }
+
+  private static Map<Path, String> files(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
       Map<Path, String> contents = new TreeMap<>();
       files.filter(Files::isRegularFile).forEach(f -> contents.put(f, read(f)));
       return contents;
