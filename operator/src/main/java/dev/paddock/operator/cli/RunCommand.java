@@ -34,8 +34,7 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:the study succeeded",
       "1:the study failed",
-      "2:the manifest is invalid, or edits a field that the study already in the store cannot"
-          + " change (objective, search, epochs, trainer)",
+      "2:the manifest is invalid, or edits a fixed field of the study in the store",
       "130:interrupted (run again to resume)"
     })
 final class RunCommand implements Callable<Integer> {
