@@ -8,5 +8,14 @@ public final class Api {
   /** Identifier rules shared by parameter and metric names (usable in a code template). */
   public static final String IDENTIFIER = "^[a-z][a-z0-9_]*$";
 
+  /** The end of a transition rule's message for a plural subject (see {@link #IMMUTABLE}). */
+  public static final String FIXED = " immutable once the study exists: create a new study";
+
+  /**
+   * The end of the message of a transition rule that keeps a field of a study fixed: a study whose
+   * objective, search or trials change would mix two studies' trials in one history.
+   */
+  public static final String IMMUTABLE = " is" + FIXED;
+
   private Api() {}
 }

@@ -4,8 +4,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
-/** The metric a study optimizes. */
+/**
+ * The metric a study optimizes. The metric and direction are fixed once the study exists (trials
+ * measured against another objective cannot be compared); the goal may change.
+ */
+@ValidationRule(
+    value = "self.metric == oldSelf.metric",
+    message = "spec.objective.metric" + Api.IMMUTABLE,
+    fieldPath = ".metric")
+@ValidationRule(
+    value = "self.direction == oldSelf.direction",
+    message = "spec.objective.direction" + Api.IMMUTABLE,
+    fieldPath = ".direction")
 public record Objective(
     @Required
         @Size(max = 63)

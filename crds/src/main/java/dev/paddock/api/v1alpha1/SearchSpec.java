@@ -7,7 +7,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
 
-/** The search space and the algorithm that explores it. */
+/**
+ * The search space and the algorithm that explores it. All of it is fixed once the study exists: a
+ * sampler is a pure function of (spec, seed, observed trials), so any change would give trials of
+ * another study the same indices; each field has its own transition rule, so the refusal names it.
+ */
 @ValidationRule(
     value = "self.algorithm == 'ensemble' || (has(self.parameters) && size(self.parameters) > 0)",
     message = "search.parameters needs at least one parameter (only an ensemble may have none)",
@@ -26,6 +30,38 @@ import java.util.Map;
 @ValidationRule(
     value = "self.algorithm != 'ensemble' || has(self.ensemble)",
     message = "algorithm ensemble needs an ensemble block (size and fixed parameters)",
+    fieldPath = ".ensemble")
+@ValidationRule(
+    value = "self.algorithm == oldSelf.algorithm",
+    message = "spec.search.algorithm" + Api.IMMUTABLE,
+    fieldPath = ".algorithm")
+@ValidationRule(
+    value = "has(self.seed) == has(oldSelf.seed) && (!has(self.seed) || self.seed == oldSelf.seed)",
+    message = "spec.search.seed" + Api.IMMUTABLE,
+    fieldPath = ".seed")
+@ValidationRule(
+    value =
+        "has(self.parameters) == has(oldSelf.parameters) && (!has(self.parameters) || self.parameters == oldSelf.parameters)",
+    message = "spec.search.parameters" + Api.IMMUTABLE,
+    fieldPath = ".parameters")
+@ValidationRule(
+    value =
+        "has(self.initial) == has(oldSelf.initial) && (!has(self.initial) || self.initial == oldSelf.initial)",
+    message = "spec.search.initial" + Api.IMMUTABLE,
+    fieldPath = ".initial")
+@ValidationRule(
+    value =
+        "has(self.historyFrom) == has(oldSelf.historyFrom) && (!has(self.historyFrom) || self.historyFrom == oldSelf.historyFrom)",
+    message = "spec.search.historyFrom" + Api.IMMUTABLE,
+    fieldPath = ".historyFrom")
+@ValidationRule(
+    value = "has(self.tpe) == has(oldSelf.tpe) && (!has(self.tpe) || self.tpe == oldSelf.tpe)",
+    message = "spec.search.tpe" + Api.IMMUTABLE,
+    fieldPath = ".tpe")
+@ValidationRule(
+    value =
+        "has(self.ensemble) == has(oldSelf.ensemble) && (!has(self.ensemble) || self.ensemble == oldSelf.ensemble)",
+    message = "spec.search.ensemble" + Api.IMMUTABLE,
     fieldPath = ".ensemble")
 public record SearchSpec(
     @Required

@@ -6,8 +6,39 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
-/** How every trial of the study runs. */
+/**
+ * How every trial of the study runs. What a trial computes is fixed once the study exists: its
+ * epochs and the trainer container's image, command and args (the code and the data). Retries,
+ * checkpoints, deadlines and the rest of the pod template (resources, sidecars, scheduling) are
+ * operational and may change.
+ */
+@ValidationRule(
+    value = "self.epochs == oldSelf.epochs",
+    message = "spec.trial.epochs" + Api.IMMUTABLE,
+    fieldPath = ".epochs")
+@ValidationRule(
+    value =
+        "self.template.spec.containers.filter(c, c.name == 'trainer').map(c, has(c.image) ?"
+            + " c.image : '') == oldSelf.template.spec.containers.filter(c, c.name =="
+            + " 'trainer').map(c, has(c.image) ? c.image : '')",
+    message = "the trainer container's image in spec.trial.template" + Api.IMMUTABLE,
+    fieldPath = ".template.spec.containers")
+@ValidationRule(
+    value =
+        "self.template.spec.containers.filter(c, c.name == 'trainer').map(c, has(c.command) ?"
+            + " c.command : []) == oldSelf.template.spec.containers.filter(c, c.name =="
+            + " 'trainer').map(c, has(c.command) ? c.command : [])",
+    message = "the trainer container's command in spec.trial.template" + Api.IMMUTABLE,
+    fieldPath = ".template.spec.containers")
+@ValidationRule(
+    value =
+        "self.template.spec.containers.filter(c, c.name == 'trainer').map(c, has(c.args) ?"
+            + " c.args : []) == oldSelf.template.spec.containers.filter(c, c.name =="
+            + " 'trainer').map(c, has(c.args) ? c.args : [])",
+    message = "the trainer container's args in spec.trial.template are" + Api.FIXED,
+    fieldPath = ".template.spec.containers")
 public record TrialSettings(
     @Required @Min(1) @Max(100000) @JsonPropertyDescription("Epochs per trial.") Integer epochs,
     @Min(0)

@@ -1,5 +1,6 @@
 package dev.paddock.api.v1alpha1;
 
+import dev.paddock.testsupport.StudyEdit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +23,16 @@ final class Manifests {
   /** The invalid-manifest corpus, one defect per file. */
   static List<Path> invalid() {
     return yamlFiles(Path.of("src", "test", "resources", "invalid"));
+  }
+
+  /** The live-edit corpus: edits of the quickstart study that a live study refuses. */
+  static List<StudyEdit> refusedEdits() {
+    return StudyEdit.under(Path.of("src", "test", "resources", "edits", "refused"));
+  }
+
+  /** The live-edit corpus: edits of the quickstart study that a live study accepts. */
+  static List<StudyEdit> allowedEdits() {
+    return StudyEdit.under(Path.of("src", "test", "resources", "edits", "allowed"));
   }
 
   static String read(Path file) {

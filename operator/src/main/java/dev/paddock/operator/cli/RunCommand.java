@@ -9,6 +9,7 @@ import dev.paddock.operator.local.QuietView;
 import dev.paddock.operator.local.RunOptions;
 import dev.paddock.operator.local.StudyFiles;
 import dev.paddock.operator.local.TableView;
+import dev.paddock.operator.manifest.InvalidManifestException;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyDefinitions;
 import dev.paddock.operator.study.StudyPhase;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:the study succeeded",
       "1:the study failed",
-      "2:the manifest is invalid",
+      "2:the manifest is invalid, or edits a fixed field of the study in the store",
       "130:interrupted (run again to resume)"
     })
 final class RunCommand implements Callable<Integer> {
@@ -102,8 +103,15 @@ final class RunCommand implements Callable<Integer> {
     LocalStudyRunner runner = new LocalStudyRunner(study, definition, options, view());
     Thread hook = new Thread(runner::interrupt, "paddock-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
-    StudyPlan plan = runner.run();
-    Runtime.getRuntime().removeShutdownHook(hook);
+    StudyPlan plan;
+    try {
+      plan = runner.run();
+    } catch (InvalidManifestException e) {
+      System.err.println("paddock: " + e.getMessage());
+      return 2;
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
     if (plan == null) {
       return 130;
     }

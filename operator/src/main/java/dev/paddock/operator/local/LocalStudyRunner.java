@@ -70,8 +70,15 @@ public final class LocalStudyRunner {
     return layout;
   }
 
-  /** Runs the study to its end (or until {@link #interrupt()}); returns the last plan. */
+  /**
+   * Runs the study to its end (or until {@link #interrupt()}); returns the last plan.
+   *
+   * @throws dev.paddock.operator.manifest.InvalidManifestException before anything is written, when
+   *     the store already holds this study and the manifest changes a field that a live study may
+   *     not change (as the API server refuses the same edit)
+   */
   public StudyPlan run() {
+    StudyEdits.check(layout, study);
     times = StudyTimes.resume(layout.studyStatus(), options.clock().instant());
     capNotice.ifPresent(
         notice -> view.event(event("parallelism-capped", Map.of("message", notice))));

@@ -36,7 +36,7 @@ final class CelRuleValidator {
     List<ValidationRule> rules = schema.getXKubernetesValidations();
     if (rules != null && !rules.isEmpty()) {
       RuleEvaluation evaluation =
-          new RuleEvaluation(environment, shown(path), CelValues.of(value, schema), schema);
+          new RuleEvaluation(environment, Paths.shown(path), CelValues.of(value, schema), schema);
       rules.forEach(rule -> evaluation.evaluate(rule, errors));
     }
     if (value instanceof Map<?, ?> map) {
@@ -66,10 +66,5 @@ final class CelRuleValidator {
             }
           });
     }
-  }
-
-  /** The root's path prints as Go prints a nil {@code field.Path}. */
-  private static String shown(String path) {
-    return path.isEmpty() ? "<nil>" : path;
   }
 }

@@ -61,6 +61,24 @@ public final class ManifestValidator {
     return List.copyOf(errors);
   }
 
+  /**
+   * Every reason the server would refuse to replace {@code old} by {@code resource} that its
+   * transition rules give (the rules that read {@code oldSelf}, such as a field fixed once the
+   * object exists), in a stable order; empty when they all pass. Both are decoded manifests and are
+   * pruned and defaulted in place, as {@link #validate} does; the rules that do not read {@code
+   * oldSelf} are {@link #validate}'s to check.
+   */
+  public List<FieldError> validateTransition(
+      Map<String, Object> resource, Map<String, Object> old, ResourceSchema schema) {
+    for (Map<String, Object> object : List.of(resource, old)) {
+      StructuralPruner.prune(object, schema.schema());
+      if (schema.statusSubresource()) {
+        object.remove("status");
+      }
+    }
+    return List.copyOf(TransitionRuleValidator.validate(cel, resource, old, schema.schema()));
+  }
+
   private static final class Shared {
     static final ManifestValidator INSTANCE = new ManifestValidator(CrdCatalog.fromClasspath());
   }

@@ -74,6 +74,29 @@ public final class Manifests {
     }
   }
 
+  /**
+   * Refuses to replace {@code existing} by {@code edited} where the API server would by the CRD's
+   * transition rules (a field fixed once the object exists), with the server's message. Both are
+   * compared as the server compares them: serialized, pruned and defaulted.
+   *
+   * @throws InvalidManifestException with the server's message and its field errors
+   */
+  public static void checkEdit(HasMetadata existing, HasMetadata edited) {
+    Map<String, Object> resource = toMap(edited);
+    String source = edited.getKind() + " " + edited.getMetadata().getName();
+    ResourceSchema schema = schemaOf(resource, source);
+    List<FieldError> errors =
+        ManifestValidator.paddock().validateTransition(resource, toMap(existing), schema);
+    if (!errors.isEmpty()) {
+      throw new InvalidManifestException(
+          Refusals.message(schema, metadataName(resource), errors), errors);
+    }
+  }
+
+  private static Map<String, Object> toMap(HasMetadata resource) {
+    return asResource(SERIALIZATION.convertValue(resource, Map.class), resource.getKind());
+  }
+
   private static String readFile(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);

@@ -19,4 +19,9 @@ final class Paths {
   static String key(String parent, String key) {
     return parent + "[" + key + "]";
   }
+
+  /** A path as a rule's error shows it: the root prints as Go prints a nil {@code field.Path}. */
+  static String shown(String path) {
+    return path.isEmpty() ? "<nil>" : path;
+  }
 }

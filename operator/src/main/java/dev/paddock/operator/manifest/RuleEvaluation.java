@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The rules of one schema node evaluated against one value, each failure worded as the API server
  * words it: the rule's message (or messageExpression, or {@code failed rule: <rule>}), at the
- * node's path or at the rule's fieldPath below it, with the node's schema type as the value.
+ * node's path or at the rule's fieldPath below it, with the node's schema type as the value. On a
+ * create only the rules without {@code oldSelf} are evaluated; on an update's transition check,
+ * only the rules that read {@code oldSelf}, bound to the node's old value.
  */
 final class RuleEvaluation {
 
@@ -20,13 +22,36 @@ final class RuleEvaluation {
   private final Map<String, Object> activation;
   private final JSONSchemaProps schema;
   private final String type;
+  private final boolean transition;
 
+  /** The rules of a create: those that do not read {@code oldSelf}. */
   RuleEvaluation(CelEnvironment environment, String path, Object self, JSONSchemaProps schema) {
+    this(environment, path, Map.of(CelEnvironment.SELF, self), schema, false);
+  }
+
+  private RuleEvaluation(
+      CelEnvironment environment,
+      String path,
+      Map<String, Object> activation,
+      JSONSchemaProps schema,
+      boolean transition) {
     this.environment = environment;
     this.path = path;
-    this.activation = Map.of(CelEnvironment.SELF, self);
+    this.activation = activation;
     this.schema = schema;
     this.type = schema.getType() == null ? "" : schema.getType();
+    this.transition = transition;
+  }
+
+  /** The transition rules of an update: those that read {@code oldSelf}, bound to {@code old}. */
+  static RuleEvaluation transition(
+      CelEnvironment environment, String path, Object self, Object old, JSONSchemaProps schema) {
+    return new RuleEvaluation(
+        environment,
+        path,
+        Map.of(CelEnvironment.SELF, self, CelEnvironment.OLD_SELF, old),
+        schema,
+        true);
   }
 
   void evaluate(ValidationRule rule, List<FieldError> errors) {
@@ -35,10 +60,12 @@ final class RuleEvaluation {
     }
     CelEnvironment.Compiled compiled = environment.compile(rule.getRule());
     if (compiled.error() != null) {
-      errors.add(FieldError.invalid(path, type, "rule compile error: " + compiled.error()));
+      if (!transition) { // reported once, with the create's rules
+        errors.add(FieldError.invalid(path, type, "rule compile error: " + compiled.error()));
+      }
       return;
     }
-    if (compiled.usesOldSelf()) {
+    if (compiled.usesOldSelf() != transition) {
       return;
     }
     Object result;

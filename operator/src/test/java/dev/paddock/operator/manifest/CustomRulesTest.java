@@ -23,20 +23,29 @@ class CustomRulesTest {
   }
 
   private static List<String> errors(Map<String, Object> spec) {
-    Map<String, Object> resource =
-        StructuralPruner.asObject(
-            (Map<?, ?>)
-                StudyFixture.mutable(
-                    Map.of(
-                        "apiVersion",
-                        "example.dev/v1",
-                        "kind",
-                        "Widget",
-                        "metadata",
-                        Map.of("name", "w"),
-                        "spec",
-                        spec)));
-    return validator.validate(resource, widget).stream().map(FieldError::message).toList();
+    return validator.validate(widget(spec), widget).stream().map(FieldError::message).toList();
+  }
+
+  /** The errors of the transition rules when a widget's spec changes from {@code old}. */
+  private static List<String> transitionErrors(Map<String, Object> old, Map<String, Object> spec) {
+    return validator.validateTransition(widget(spec), widget(old), widget).stream()
+        .map(FieldError::message)
+        .toList();
+  }
+
+  private static Map<String, Object> widget(Map<String, Object> spec) {
+    return StructuralPruner.asObject(
+        (Map<?, ?>)
+            StudyFixture.mutable(
+                Map.of(
+                    "apiVersion",
+                    "example.dev/v1",
+                    "kind",
+                    "Widget",
+                    "metadata",
+                    Map.of("name", "w"),
+                    "spec",
+                    spec)));
   }
 
   @Test
@@ -78,6 +87,32 @@ class CustomRulesTest {
   @Test
   void aTransitionRuleIsSkippedOnCreate() {
     assertThat(errors(Map.of("previous", 1L))).isEmpty();
+  }
+
+  @Test
+  void aTransitionRuleSeesTheOldValueOnUpdate() {
+    assertThat(transitionErrors(Map.of("previous", 1L), Map.of("previous", 2L)))
+        .containsExactly("spec: Invalid value: \"object\": previous is immutable");
+    assertThat(transitionErrors(Map.of("previous", 1L), Map.of("previous", 1L))).isEmpty();
+  }
+
+  @Test
+  void anUpdateChecksOnlyTheTransitionRules() {
+    assertThat(transitionErrors(Map.of("count", 5L), Map.of("count", 5L))).isEmpty();
+  }
+
+  @Test
+  void itemsOfAListMapCorrelateByKeyNotByIndex() {
+    List<Map<String, Object>> old =
+        List.of(Map.of("name", "a", "size", 5L), Map.of("name", "b", "size", 3L));
+    List<Map<String, Object>> parts =
+        List.of(
+            Map.of("name", "b", "size", 3L),
+            Map.of("name", "a", "size", 4L),
+            Map.of("name", "c", "size", 1L));
+
+    assertThat(transitionErrors(Map.of("parts", old), Map.of("parts", parts)))
+        .containsExactly("spec.parts[1]: Invalid value: \"object\": a part may not shrink");
   }
 
   @Test
