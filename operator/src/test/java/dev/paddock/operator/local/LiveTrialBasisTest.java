@@ -16,7 +16,6 @@ import dev.paddock.operator.study.SuggestionBasis;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The local runner keeps a trial's suggestion basis in its record, as the cluster does. */
@@ -38,13 +37,13 @@ class LiveTrialBasisTest {
   @Test
   void aResumedRunReadsTheBasisBackFromTheTrialRecord() {
     LiveTrial trial = new LiveTrial("s-3", new TrialSpec("s", 3, 3, Map.of("h", "1")), STUDY);
-    trial.basis = new SuggestionBasis(2, 3, new TreeSet<>(List.of(0L)));
+    trial.basis = SuggestionBasis.of(2, 3, List.of(0L));
 
     Trial record = trial.toRecord("default", List.of("val_f1"));
     Trial reread = Serialization.unmarshal(Serialization.asJson(record), Trial.class);
 
     assertThat(record.getMetadata().getAnnotations())
-        .containsEntry(SuggestionBasis.ANNOTATION, "2-3;0");
+        .containsEntry(SuggestionBasis.ANNOTATION, "2-3;0:AQ");
     assertThat(LiveTrial.from(reread, STUDY).studyTrial().basis()).isEqualTo(trial.basis);
   }
 }

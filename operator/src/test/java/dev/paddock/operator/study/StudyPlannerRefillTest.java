@@ -223,14 +223,28 @@ class StudyPlannerRefillTest {
 
   @Test
   void aBasisReadsBackFromItsText() {
-    SuggestionBasis basis = new SuggestionBasis(8, 11, new TreeSet<>(List.of(0L, 1L, 2L, 5L)));
+    SuggestionBasis basis = SuggestionBasis.of(8, 11, List.of(0L, 1L, 2L, 5L));
 
-    assertThat(basis.toText()).isEqualTo("8-11;0-2,5");
+    assertThat(basis.toText()).isEqualTo("8-11;0:Jw");
     assertThat(SuggestionBasis.parse(basis.toText())).contains(basis);
-    assertThat(SuggestionBasis.parse("3;")).contains(new SuggestionBasis(3, 3, new TreeSet<>()));
+    assertThat(SuggestionBasis.parse("3;")).contains(SuggestionBasis.of(3, 3, List.of()));
     assertThat(SuggestionBasis.parse("garbage")).isEmpty();
     assertThat(SuggestionBasis.parse("4-2;")).isEmpty();
+    assertThat(SuggestionBasis.parse("4-5;3:Jw")).isEmpty();
     assertThat(SuggestionBasis.parse(null)).isEmpty();
+  }
+
+  /** A thousand trials in flight, every other one finished: still a short annotation. */
+  @Test
+  void aBasisStaysSmallWithAThousandTrialsInFlight() {
+    List<Long> unfinished = new ArrayList<>();
+    for (long i = 9_000; i < 11_000; i += 2) {
+      unfinished.add(i);
+    }
+    SuggestionBasis basis = SuggestionBasis.of(11_000, 11_099, unfinished);
+
+    assertThat(basis.toText()).hasSizeLessThan(400);
+    assertThat(SuggestionBasis.parse(basis.toText())).contains(basis);
   }
 
   @Test
@@ -239,6 +253,6 @@ class StudyPlannerRefillTest {
     StudyPlan plan = store.plan(study(Algorithm.RANDOM, 10, 3));
 
     assertThat(new ArrayList<>(plan.bases().values()))
-        .containsOnly(new SuggestionBasis(0, 2, new TreeSet<>()));
+        .containsOnly(SuggestionBasis.of(0, 2, List.of()));
   }
 }

@@ -47,13 +47,13 @@ class RetiredTrialsTest {
     Trial trial = trial(3, 0.71);
     trial
         .getMetadata()
-        .setAnnotations(Map.of(SuggestionBasis.ANNOTATION, "2-4;0", "paddock.dev/stop", "goal"));
+        .setAnnotations(Map.of(SuggestionBasis.ANNOTATION, "2-4;0:AQ", "paddock.dev/stop", "goal"));
     new RetiredTrials().retire(store, study("uid-1"), trial);
 
     var read = new RetiredTrials().read(store, study("uid-1"), true);
 
     assertThat(read.get(0).getMetadata().getAnnotations())
-        .containsExactly(Map.entry(SuggestionBasis.ANNOTATION, "2-4;0"));
+        .containsExactly(Map.entry(SuggestionBasis.ANNOTATION, "2-4;0:AQ"));
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class StudyTrialWritesTest {
@@ -62,12 +61,12 @@ class StudyTrialWritesTest {
     TrainingStudy study = quickstart();
     StudyDefinition definition = StudyDefinitions.from("quickstart", study.getSpec());
     Suggestion suggestion = new Suggestion(9, Map.of("learningRate", "0.01"), "tpe");
-    SuggestionBasis basis = new SuggestionBasis(8, 11, new TreeSet<>(List.of(3L, 5L, 6L)));
+    SuggestionBasis basis = SuggestionBasis.of(8, 11, List.of(3L, 5L, 6L));
 
     Trial trial = StudyTrialWrites.trial(study, definition, StudyRun.of(null), suggestion, basis);
 
     assertThat(trial.getMetadata().getAnnotations())
-        .containsEntry(SuggestionBasis.ANNOTATION, "8-11;3,5-6");
+        .containsEntry(SuggestionBasis.ANNOTATION, "8-11;3:DQ");
     Trial read = Serialization.unmarshal(Serialization.asYaml(trial), Trial.class);
     assertThat(StudyTrials.of(read).basis()).isEqualTo(basis);
     assertThat(StudyTrials.of(StudyTrialWrites.trial(study, definition, suggestion)).basis())
