@@ -7,6 +7,7 @@ import dev.paddock.operator.search.CurvePoint;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.search.TrialState;
 import dev.paddock.operator.study.StudyTrial;
+import dev.paddock.operator.study.SuggestionBasis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,15 @@ public final class StudyTrials {
         trial.getMetadata().getName(),
         observation,
         status == null || status.grade() == null ? null : status.grade().name(),
-        status == null ? null : status.code());
+        status == null ? null : status.code(),
+        basis(trial));
+  }
+
+  private static SuggestionBasis basis(Trial trial) {
+    Map<String, String> annotations = trial.getMetadata().getAnnotations();
+    return annotations == null
+        ? null
+        : SuggestionBasis.parse(annotations.get(SuggestionBasis.ANNOTATION)).orElse(null);
   }
 
   public static TrialState state(TrialPhase phase) {

@@ -11,6 +11,7 @@ import dev.paddock.operator.search.TrialState;
 import dev.paddock.operator.study.ProgressStatus;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.StudyTrial;
+import dev.paddock.operator.study.SuggestionBasis;
 import dev.paddock.operator.study.TrialProgress;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
@@ -40,6 +41,9 @@ final class LiveTrial {
   /** Why the runner asked the trainer to stop, if it did. */
   String stopRequested;
 
+  /** The history its suggestion was computed from, kept in its record; null when unknown. */
+  SuggestionBasis basis;
+
   LiveTrial(String name, TrialSpec spec, StudyDefinition study) {
     this.name = name;
     this.spec = spec;
@@ -49,6 +53,10 @@ final class LiveTrial {
   /** Rebuilds a trial from its record (a resumed run). */
   static LiveTrial from(Trial record, StudyDefinition study) {
     LiveTrial trial = new LiveTrial(record.getMetadata().getName(), record.getSpec(), study);
+    Map<String, String> annotations = record.getMetadata().getAnnotations();
+    if (annotations != null) {
+      trial.basis = SuggestionBasis.parse(annotations.get(SuggestionBasis.ANNOTATION)).orElse(null);
+    }
     TrialStatus status = record.getStatus();
     if (status != null) {
       trial.phase = status.phase() == null ? TrialPhase.Pending : status.phase();
@@ -96,7 +104,7 @@ final class LiveTrial {
   }
 
   StudyTrial studyTrial() {
-    return new StudyTrial(name, observation(), grade == null ? null : grade.name(), code);
+    return new StudyTrial(name, observation(), grade == null ? null : grade.name(), code, basis);
   }
 
   RunSnapshot.Row row() {
@@ -119,6 +127,9 @@ final class LiveTrial {
   Trial toRecord(String namespace, List<String> keptMetrics) {
     Trial trial = new Trial();
     trial.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    if (basis != null) {
+      trial.getMetadata().setAnnotations(Map.of(SuggestionBasis.ANNOTATION, basis.toText()));
+    }
     trial.setSpec(spec);
     trial.setStatus(status(keptMetrics));
     return trial;

@@ -251,6 +251,7 @@ public final class LocalStudyRunner {
               definition.epochs(),
               suggestion.parameters());
       LiveTrial trial = new LiveTrial(name, spec, definition);
+      trial.basis = plan.basis(suggestion);
       state.add(trial);
       start(lifecycle, trial);
     }

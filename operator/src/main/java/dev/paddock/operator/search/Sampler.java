@@ -48,13 +48,35 @@ public final class Sampler {
       List<TrialObservation> trials,
       List<TrialObservation> imported,
       int count) {
+    long next = trials.stream().mapToLong(TrialObservation::index).max().orElse(-1) + 1;
+    return suggest(search, direction, trials, imported, next, count);
+  }
+
+  /**
+   * As {@link #suggest(StudySearch, Direction, List, List, int)}, for the indices {@code first}
+   * onward: the caller has chosen the history these indices see (the study planner refills an index
+   * a crash skipped from the trials below it, see {@code SuggestionBasis}).
+   *
+   * @param trials the history, every index below {@code first}
+   */
+  public static List<Suggestion> suggest(
+      StudySearch search,
+      Direction direction,
+      List<TrialObservation> trials,
+      List<TrialObservation> imported,
+      long first,
+      int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, got " + count);
     }
     List<TrialObservation> own = new ArrayList<>(trials);
     own.sort(Comparator.comparingLong(TrialObservation::index));
     checkUniqueIndices(own);
-    long index = own.isEmpty() ? 0 : own.get(own.size() - 1).index() + 1;
+    if (!own.isEmpty() && own.get(own.size() - 1).index() >= first) {
+      throw new IllegalArgumentException(
+          "the history must lie below index " + first + ", has " + own.get(own.size() - 1));
+    }
+    long index = first;
     Batch batch = new Batch(search, own, imported);
     List<Suggestion> result = new ArrayList<>();
     for (int i = 0; i < count; i++) {

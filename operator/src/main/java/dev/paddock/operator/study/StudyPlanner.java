@@ -1,13 +1,13 @@
 package dev.paddock.operator.study;
 
 import dev.paddock.operator.search.Direction;
-import dev.paddock.operator.search.Sampler;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.search.TrialState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,12 +76,11 @@ public final class StudyPlanner {
     TrialCounts counts = outcome.counts;
     int remaining = Math.max(0, study.budget().maxTrials() - counts.created());
     int slots = Math.min(Math.max(0, study.budget().parallelism() - counts.running()), remaining);
-    List<TrialObservation> observed = trials.stream().map(StudyTrial::observation).toList();
-    List<Suggestion> create =
+    NextTrials.Planned next =
         slots == 0
-            ? List.of()
-            : Sampler.suggest(
-                study.search(), study.objective().direction(), observed, imported, slots);
+            ? new NextTrials.Planned(List.of(), Map.of())
+            : NextTrials.plan(study, trials, imported, slots);
+    List<Suggestion> create = next.suggestions();
     if (remaining == 0) {
       return outcome.drain(
           "MaxTrialsReached",
@@ -99,7 +98,14 @@ public final class StudyPlanner {
             + (counts.running() + create.size())
             + " running";
     return new StudyPlan(
-        StudyPhase.RUNNING, "TrialsRunning", message, create, false, counts, outcome.best);
+        StudyPhase.RUNNING,
+        "TrialsRunning",
+        message,
+        create,
+        next.bases(),
+        false,
+        counts,
+        outcome.best);
   }
 
   /** The succeeded trial with the best objective; ties go to the lower index. */
@@ -122,26 +128,25 @@ public final class StudyPlanner {
   private record Outcome(TrialCounts counts, Optional<StudyTrial> best) {
 
     StudyPlan stop(StudyPhase phase, String reason, String message) {
-      return new StudyPlan(phase, reason, message, List.of(), counts.running() > 0, counts, best);
+      return new StudyPlan(phase, reason, message, counts.running() > 0, counts, best);
     }
 
     /** No more trials start; the study ends once the running ones have. */
     StudyPlan drain(String reason, String message) {
       if (counts.running() > 0) {
         String waiting = message + "; waiting for " + counts.running() + " running trials";
-        return new StudyPlan(StudyPhase.RUNNING, reason, waiting, List.of(), false, counts, best);
+        return new StudyPlan(StudyPhase.RUNNING, reason, waiting, false, counts, best);
       }
       if (counts.created() > 0 && counts.succeeded() == 0) {
         return new StudyPlan(
             StudyPhase.FAILED,
             "NoTrialSucceeded",
             message + "; none of them succeeded",
-            List.of(),
             false,
             counts,
             best);
       }
-      return new StudyPlan(StudyPhase.SUCCEEDED, reason, message, List.of(), false, counts, best);
+      return new StudyPlan(StudyPhase.SUCCEEDED, reason, message, false, counts, best);
     }
   }
 }

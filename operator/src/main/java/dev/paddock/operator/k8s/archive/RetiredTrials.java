@@ -3,6 +3,7 @@ package dev.paddock.operator.k8s.archive;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.operator.study.SuggestionBasis;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -64,6 +65,12 @@ public final class RetiredTrials {
     known.put(key, record(trial));
   }
 
+  private static Map<String, String> basis(Trial trial) {
+    Map<String, String> annotations = trial.getMetadata().getAnnotations();
+    String basis = annotations == null ? null : annotations.get(SuggestionBasis.ANNOTATION);
+    return basis == null ? null : Map.of(SuggestionBasis.ANNOTATION, basis);
+  }
+
   /** Drops what is cached for a study (it was deleted). */
   public void forget(String studyUid) {
     byStudy.remove(studyUid);
@@ -84,7 +91,10 @@ public final class RetiredTrials {
     return loaded;
   }
 
-  /** The parts that matter once the object is gone: name, labels, spec and final status. */
+  /**
+   * The parts that matter once the object is gone: name, labels, the basis of its suggestion (which
+   * refills a lost index of its batch), spec and final status.
+   */
   private static Trial record(Trial trial) {
     Trial kept = new Trial();
     kept.setMetadata(
@@ -93,6 +103,7 @@ public final class RetiredTrials {
             .withNamespace(trial.getMetadata().getNamespace())
             .withUid(trial.getMetadata().getUid())
             .withLabels(trial.getMetadata().getLabels())
+            .withAnnotations(basis(trial))
             .build());
     kept.setSpec(trial.getSpec());
     kept.setStatus(trial.getStatus());

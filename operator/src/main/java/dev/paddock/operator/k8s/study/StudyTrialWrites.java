@@ -9,13 +9,17 @@ import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.search.TrialState;
 import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.StudyPlan;
+import dev.paddock.operator.study.SuggestionBasis;
 import dev.paddock.operator.study.TrialNames;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -38,7 +42,9 @@ public final class StudyTrialWrites {
 
   /**
    * Creates the planned trials concurrently on {@code executor}: one at a time, a first wave of
-   * hundreds would wait for hundreds of round trips.
+   * hundreds would wait for hundreds of round trips. A crash in between may leave any subset of
+   * them; each carries its batch's {@link SuggestionBasis}, with which the next plan refills the
+   * others as they were planned here.
    */
   void createAll(
       KubernetesClient client,
@@ -46,13 +52,21 @@ public final class StudyTrialWrites {
       TrainingStudy study,
       StudyDefinition definition,
       StudyRun run,
-      List<Suggestion> suggestions) {
+      StudyPlan plan) {
     CompletableFuture.allOf(
-            suggestions.stream()
+            plan.create().stream()
                 .map(
                     suggestion ->
                         CompletableFuture.runAsync(
-                            () -> create(client, trial(study, definition, run, suggestion)),
+                            () ->
+                                create(
+                                    client,
+                                    trial(
+                                        study,
+                                        definition,
+                                        run,
+                                        suggestion,
+                                        plan.basis(suggestion))),
                             executor))
                 .toArray(CompletableFuture[]::new))
         .join();
@@ -76,15 +90,20 @@ public final class StudyTrialWrites {
    */
   public static Trial trial(
       TrainingStudy study, StudyDefinition definition, Suggestion suggestion) {
-    return trial(study, definition, StudyRun.of(null), suggestion);
+    return trial(study, definition, StudyRun.of(null), suggestion, null);
   }
 
   /**
    * The Trial of a suggestion: named {@code <study>-<index>} (a later run's, {@code
-   * <study>-g<run>-<index>}), labelled with its study and run, owned by the study.
+   * <study>-g<run>-<index>}), labelled with its study and run, owned by the study, annotated with
+   * the basis of its suggestion (when given).
    */
   static Trial trial(
-      TrainingStudy study, StudyDefinition definition, StudyRun run, Suggestion suggestion) {
+      TrainingStudy study,
+      StudyDefinition definition,
+      StudyRun run,
+      Suggestion suggestion,
+      SuggestionBasis basis) {
     String name = study.getMetadata().getName();
     Trial trial = new Trial();
     trial.setMetadata(
@@ -104,6 +123,11 @@ public final class StudyTrialWrites {
                     .withBlockOwnerDeletion(true)
                     .build())
             .build());
+    if (basis != null) {
+      trial
+          .getMetadata()
+          .setAnnotations(new HashMap<>(Map.of(SuggestionBasis.ANNOTATION, basis.toText())));
+    }
     trial.setSpec(
         new TrialSpec(
             name, (int) suggestion.index(), definition.epochs(), suggestion.parameters()));

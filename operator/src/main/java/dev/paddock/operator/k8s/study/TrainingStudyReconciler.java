@@ -115,12 +115,7 @@ public final class TrainingStudyReconciler
     StudyPlan plan = planned.plan();
     Instant due = planned.due();
     trialWrites.createAll(
-        context.getClient(),
-        context.getWorkflowExecutorService(),
-        study,
-        definition,
-        run,
-        plan.create());
+        context.getClient(), context.getWorkflowExecutorService(), study, definition, run, plan);
     if (plan.stopRunning()) {
       StudyTrialWrites.stopRunning(context.getClient(), trials, plan.message());
     }

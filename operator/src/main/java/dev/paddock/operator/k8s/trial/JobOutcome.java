@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,9 +20,10 @@ import java.util.stream.Stream;
  * @param finished true once the Job is Complete or Failed
  * @param status completed, stopped or failed (the trainer's word), when finished
  * @param heldSeconds wall seconds the trial's pods held their node's resources (its GPUs): from its
- *     first pod's binding to a node to the Job's end. The wait before it (queued, or unschedulable
- *     for want of GPUs) holds none and is not counted, so that a study's {@code maxGpuHours} is
- *     spent on training, not on waiting for a busy cluster
+ *     first pod's binding to a node to the end of its Job or last pod, plus the time of any pod
+ *     that ran beside another ({@link HeldTime}). The wait before it (queued, or unschedulable for
+ *     want of GPUs) holds none and is not counted, so that a study's {@code maxGpuHours} is spent
+ *     on training, not on waiting for a busy cluster
  */
 public record JobOutcome(
     boolean finished,
@@ -65,7 +61,7 @@ public record JobOutcome(
           0,
           Map.of(),
           why,
-          heldSeconds(job, end.get(), pods, trialStart));
+          HeldTime.seconds(job, end.get(), pods, trialStart));
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     summary
@@ -88,7 +84,7 @@ public record JobOutcome(
         summary.path("epoch").asInt(0),
         metrics,
         error,
-        heldSeconds(job, end.get(), pods, trialStart));
+        HeldTime.seconds(job, end.get(), pods, trialStart));
   }
 
   /** Whether the Job has ended (Complete or Failed), whatever its pods say. */
@@ -105,43 +101,6 @@ public record JobOutcome(
                     ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
                         && "True".equals(c.getStatus()))
             .findFirst();
-  }
-
-  /**
-   * Seconds from the first binding of a trial's pod to a node (or from the trial's first run, where
-   * that pod is gone) to the Job's end; from the Job's start where neither is known, which counts
-   * too much rather than too little.
-   */
-  private static long heldSeconds(Job job, JobCondition end, List<Pod> pods, String trialStart) {
-    Optional<Instant> firstHeld =
-        Stream.concat(
-                pods.stream().map(JobOutcome::boundAt).flatMap(Optional::stream),
-                Stream.ofNullable(trialStart).map(Instant::parse))
-            .min(Comparator.naturalOrder());
-    String jobStart = job.getStatus().getStartTime();
-    Optional<Instant> from =
-        firstHeld.isPresent() ? firstHeld : Optional.ofNullable(jobStart).map(Instant::parse);
-    if (from.isEmpty()) {
-      return 0;
-    }
-    // A failed Job may have no completionTime; its Failed condition says when it ended.
-    String completed = job.getStatus().getCompletionTime();
-    String ended = completed != null ? completed : end.getLastTransitionTime();
-    Instant to = ended != null ? Instant.parse(ended) : Instant.now();
-    return Math.max(0, Duration.between(from.get(), to).toSeconds());
-  }
-
-  /** When the scheduler bound the pod to a node: its PodScheduled condition turned True. */
-  private static Optional<Instant> boundAt(Pod pod) {
-    if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
-      return Optional.empty();
-    }
-    return pod.getStatus().getConditions().stream()
-        .filter(c -> "PodScheduled".equals(c.getType()) && "True".equals(c.getStatus()))
-        .map(PodCondition::getLastTransitionTime)
-        .filter(Objects::nonNull)
-        .map(Instant::parse)
-        .findFirst();
   }
 
   private static List<Pod> newestFirst(List<Pod> pods) {

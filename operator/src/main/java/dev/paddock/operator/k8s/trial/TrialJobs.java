@@ -36,6 +36,10 @@ public final class TrialJobs {
   public static final int USER_ERROR_EXIT_CODE = 2;
 
   static final String TRAINER = "trainer";
+
+  /** Replace a trial's pod only once it has failed for good: never two pods at once. */
+  static final String POD_REPLACEMENT_POLICY = "Failed";
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private TrialJobs() {}
@@ -66,6 +70,11 @@ public final class TrialJobs {
         .withNewSpec()
         .withBackoffLimit(Objects.requireNonNullElse(settingsOfTrials.maxRetries(), 0))
         .withPodFailurePolicy(failurePolicy())
+        // A replacement pod starts only once the pod before it has fully ended, never while a
+        // terminating one still holds the GPU (the API server defaults a Job with a pod failure
+        // policy to it where JobPodReplacementPolicy is on, 1.29+; said here, it does not depend on
+        // that default).
+        .withPodReplacementPolicy(POD_REPLACEMENT_POLICY)
         .withActiveDeadlineSeconds(settingsOfTrials.activeDeadlineSeconds())
         // No ttlSecondsAfterFinished here: the study sets it once the trial has recorded its
         // ending (k8s/study/JobTtl), so a short podTTLSeconds cannot remove the pods whose

@@ -8,6 +8,7 @@ import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.api.v1alpha1.TrialStatus;
 import dev.paddock.operator.archive.DirectoryStore;
+import dev.paddock.operator.study.SuggestionBasis;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,6 +39,21 @@ class RetiredTrialsTest {
             });
     assertThat(store.list("studies/ns/s/retired/uid-1/"))
         .containsExactly("studies/ns/s/retired/uid-1/s-3.json");
+  }
+
+  @Test
+  void aRetiredTrialKeepsTheBasisOfItsSuggestionAndNoOtherAnnotation() {
+    DirectoryStore store = new DirectoryStore(root);
+    Trial trial = trial(3, 0.71);
+    trial
+        .getMetadata()
+        .setAnnotations(Map.of(SuggestionBasis.ANNOTATION, "2-4;0:AQ", "paddock.dev/stop", "goal"));
+    new RetiredTrials().retire(store, study("uid-1"), trial);
+
+    var read = new RetiredTrials().read(store, study("uid-1"), true);
+
+    assertThat(read.get(0).getMetadata().getAnnotations())
+        .containsExactly(Map.entry(SuggestionBasis.ANNOTATION, "2-4;0:AQ"));
   }
 
   @Test

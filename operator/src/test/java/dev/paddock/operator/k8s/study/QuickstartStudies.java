@@ -35,11 +35,16 @@ final class QuickstartStudies {
   }
 
   static TrainingStudy awaitPhase(KubeCluster cluster, String namespace, StudyPhase phase) {
+    return awaitPhase(cluster, namespace, "quickstart", phase);
+  }
+
+  static TrainingStudy awaitPhase(
+      KubeCluster cluster, String namespace, String study, StudyPhase phase) {
     return cluster
         .client()
         .resources(TrainingStudy.class)
         .inNamespace(namespace)
-        .withName("quickstart")
+        .withName(study)
         .waitUntilCondition(
             s -> s.getStatus() != null && s.getStatus().phase() == phase, 240, TimeUnit.SECONDS);
   }

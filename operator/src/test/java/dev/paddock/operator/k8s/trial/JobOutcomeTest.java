@@ -150,6 +150,98 @@ class JobOutcomeTest {
     assertThat(JobOutcome.of(failed, pods, null).heldSeconds()).isGreaterThanOrEqualTo(untilNow);
   }
 
+  /**
+   * After a kube-apiserver restart the Job controller may start a second pod beside one that runs
+   * or has succeeded: both held a GPU, and both count.
+   */
+  @Test
+  void aSecondPodThatRanBesideTheFirstCountsItsOwnTime() {
+    List<Pod> pods =
+        List.of(
+            ended(
+                bound(pod("2026-11-21T10:00:00Z", "Succeeded", SUMMARY), "2026-11-21T10:00:00Z"),
+                "2026-11-21T10:00:30Z"),
+            ended(
+                bound(pod("2026-11-21T10:00:10Z", "Succeeded", SUMMARY), "2026-11-21T10:00:12Z"),
+                "2026-11-21T10:00:27Z"));
+
+    assertThat(JobOutcome.of(job("Complete", 2, 0), pods, null).heldSeconds()).isEqualTo(30 + 15);
+  }
+
+  @Test
+  void aSecondPodThatRanOnAfterTheJobEndedCountsUntilItsOwnEnd() {
+    List<Pod> pods =
+        List.of(
+            ended(
+                bound(pod("2026-11-21T10:00:00Z", "Succeeded", SUMMARY), "2026-11-21T10:00:05Z"),
+                "2026-11-21T10:00:25Z"),
+            ended(
+                bound(pod("2026-11-21T10:00:26Z", "Failed", null), "2026-11-21T10:00:26Z"),
+                "2026-11-21T10:00:50Z"));
+
+    assertThat(JobOutcome.of(job("Complete", 1, 0), pods, null).heldSeconds()).isEqualTo(45);
+  }
+
+  @Test
+  void aPodStillRunningBesideAnotherWhenTheJobEndedCountsUntilTheJobsEnd() {
+    List<Pod> pods =
+        List.of(
+            ended(
+                bound(pod("2026-11-21T10:00:00Z", "Succeeded", SUMMARY), "2026-11-21T10:00:00Z"),
+                "2026-11-21T10:00:28Z"),
+            bound(pod("2026-11-21T10:00:15Z", "Running", null), "2026-11-21T10:00:20Z"));
+
+    assertThat(JobOutcome.of(job("Complete", 1, 0), pods, null).heldSeconds()).isEqualTo(30 + 8);
+  }
+
+  @Test
+  void podsThatHeldNodesOneAfterAnotherCountOnce() {
+    assertThat(
+            HeldTime.overlap(
+                List.of(
+                    interval("10:00:00", "10:00:10"),
+                    interval("10:00:10", "10:00:20"),
+                    interval("10:00:30", "10:00:40"))))
+        .isZero();
+    assertThat(
+            HeldTime.overlap(
+                List.of(
+                    interval("10:00:00", "10:00:30"),
+                    interval("10:00:05", "10:00:10"),
+                    interval("10:00:08", "10:00:40"))))
+        .isEqualTo(5 + 22);
+  }
+
+  private static HeldTime.Interval interval(String from, String to) {
+    return new HeldTime.Interval(
+        Instant.parse("2026-11-21T" + from + "Z"), Instant.parse("2026-11-21T" + to + "Z"));
+  }
+
+  /** The pod once all its containers have terminated at {@code at}. */
+  private static Pod ended(Pod pod, String at) {
+    PodBuilder builder = new PodBuilder(pod);
+    if (pod.getStatus().getContainerStatuses() == null
+        || pod.getStatus().getContainerStatuses().isEmpty()) {
+      builder
+          .editStatus()
+          .addNewContainerStatus()
+          .withName(TrialJobs.TRAINER)
+          .withNewState()
+          .withNewTerminated()
+          .withExitCode(1)
+          .endTerminated()
+          .endState()
+          .endContainerStatus()
+          .endStatus();
+    }
+    Pod ended = builder.build();
+    ended
+        .getStatus()
+        .getContainerStatuses()
+        .forEach(s -> s.getState().getTerminated().setFinishedAt(at));
+    return ended;
+  }
+
   /** The pod as the scheduler leaves it once it bound it to a node at {@code at}. */
   private static Pod bound(Pod pod, String at) {
     return new PodBuilder(pod)

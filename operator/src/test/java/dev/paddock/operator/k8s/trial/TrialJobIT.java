@@ -53,7 +53,9 @@ class TrialJobIT {
     Trial trial = createTrial(namespace, 3);
 
     Job job = TrialJobs.render(study, trial, SETTINGS, "v1.token");
-    cluster.client().batch().v1().jobs().inNamespace(namespace).resource(job).create();
+    Job created =
+        cluster.client().batch().v1().jobs().inNamespace(namespace).resource(job).create();
+    assertThat(created.getSpec().getPodReplacementPolicy()).isEqualTo("Failed");
 
     cluster
         .client()
@@ -76,6 +78,24 @@ class TrialJobIT {
             .getItems()
             .get(0);
     assertThat(pod.getSpec().getNodeName()).isEqualTo("trial-gpu-node");
+  }
+
+  /**
+   * What the explicit podReplacementPolicy guards against a change of: this API server (1.33)
+   * already replaces only failed pods of a Job that has a pod failure policy.
+   */
+  @Test
+  void theApiServerDefaultsAJobWithAPodFailurePolicyToReplaceOnlyFailedPods() {
+    String namespace = cluster.createNamespace("trial-job-replacement");
+    Job job =
+        TrialJobs.render(
+            TrialFixtures.study(namespace, ""), createTrial(namespace, 4), SETTINGS, "v1.token");
+    job.getSpec().setPodReplacementPolicy(null);
+
+    Job created =
+        cluster.client().batch().v1().jobs().inNamespace(namespace).resource(job).create();
+
+    assertThat(created.getSpec().getPodReplacementPolicy()).isEqualTo("Failed");
   }
 
   @Test

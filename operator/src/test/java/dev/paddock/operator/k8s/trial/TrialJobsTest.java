@@ -124,6 +124,11 @@ class TrialJobsTest {
   }
 
   @Test
+  void aPodIsReplacedOnlyOnceItHasFailedForGood() {
+    assertThat(render("").getSpec().getPodReplacementPolicy()).isEqualTo("Failed");
+  }
+
+  @Test
   void aKueueQueueSuspendsTheJobAndPriorityIsSet() {
     Job job = render("  scheduling: {priorityClassName: research-high, queueName: team-a}\n");
 
