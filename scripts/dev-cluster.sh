@@ -130,6 +130,14 @@ wait_for() { # wait_for WHAT SECONDS COMMAND...
   done
 }
 
+# Writes stdin to FILE only when it differs: kube-proxy exits when its configuration file changes.
+write_if_changed() {
+  local tmp
+  tmp=$(mktemp "$1.XXXXXX")
+  cat >"$tmp"
+  if cmp -s "$tmp" "$1"; then rm -f "$tmp"; else mv "$tmp" "$1"; fi
+}
+
 kctl() { "$K8S/kubectl" --kubeconfig "$D/admin.kubeconfig" "$@"; }
 
 network() {
@@ -151,7 +159,7 @@ network() {
       iptables -I FORWARD $rule -m comment --comment paddock-dev-cluster -j DROP
   done
   mkdir -p "$D/cni/net.d"
-  cat >"$D/cni/net.d/10-paddock.conflist" <<EOF
+  write_if_changed "$D/cni/net.d/10-paddock.conflist" <<EOF
 {
   "cniVersion": "1.0.0",
   "name": "paddock",
@@ -201,7 +209,7 @@ containerd_up() {
   local tag
   tag=$("$ROOT/scripts/images.sh" ref pause)
   mkdir -p "$D/containerd"
-  cat >"$D/containerd/config.toml" <<EOF
+  write_if_changed "$D/containerd/config.toml" <<EOF
 version = 2
 root = "$D/containerd/root"
 state = "$RUN/containerd"
@@ -244,7 +252,7 @@ node_up() {
   local pki=$D/pki
   mkdir -p "$D/kubelet"
   : >"$D/resolv.conf" # pods resolve through CoreDNS only
-  cat >"$D/kubelet/config.yaml" <<EOF
+  write_if_changed "$D/kubelet/config.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 address: $NODE_IP
@@ -273,7 +281,7 @@ EOF
   start kubelet "$K8S/kubelet" --config "$D/kubelet/config.yaml" --kubeconfig "$D/node.kubeconfig" \
     --hostname-override "$NODE" --node-ip "$NODE_IP" --root-dir "$D/kubelet/root" \
     --cert-dir "$D/kubelet/pki" --node-labels paddock.dev/real-node=true --v=1
-  cat >"$D/kube-proxy.yaml" <<EOF
+  write_if_changed "$D/kube-proxy.yaml" <<EOF
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 clientConnection: {kubeconfig: $D/admin.kubeconfig}

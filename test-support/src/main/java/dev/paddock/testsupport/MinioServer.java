@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real MinIO server on a free port of loopback (or of the address given, such as the real node's,
- * where pods reach it) with a fresh data directory and random credentials.
- * {@link #stop()} and {@link #start()} keep the port and the data, so a test can simulate a store
- * outage and its return.
+ * where pods reach it) with a fresh data directory and random credentials. {@link #stop()} and
+ * {@link #start()} keep the port and the data, so a test can simulate a store outage and its
+ * return.
  */
 public final class MinioServer implements AutoCloseable {
 

@@ -108,9 +108,7 @@ public final class RealCluster implements AutoCloseable {
     try {
       Path log = Files.createTempFile("paddock-dev-cluster", ".log");
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  Stream.concat(Stream.of(SCRIPT.toString()), args.stream())
-                      .toList())
+          new ProcessBuilder(Stream.concat(Stream.of(SCRIPT.toString()), args.stream()).toList())
               .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Process process = builder.start();
       String out = new String(process.getInputStream().readAllBytes());

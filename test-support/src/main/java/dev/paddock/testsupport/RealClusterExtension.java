@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One {@link RealCluster} for the whole test JVM, started on first use and closed (brought down,
- * if this JVM brought it up) when the JVM's tests are done. Inject {@link RealCluster}; each test
+ * One {@link RealCluster} for the whole test JVM, started on first use and closed (brought down, if
+ * this JVM brought it up) when the JVM's tests are done. Inject {@link RealCluster}; each test
  * works in its own namespace.
  */
 public final class RealClusterExtension implements ParameterResolver {
