@@ -4,10 +4,14 @@
 # runc, the bridge/host-local/portmap CNI plugins, kubelet, kube-proxy in iptables mode, CoreDNS),
 # with Paddock's images loaded into containerd. Run as root.
 #
-#   scripts/dev-cluster.sh up      start it (idempotent); prints the kubeconfig's path
+#   scripts/dev-cluster.sh up [--with-paddock]   start it (idempotent); prints the kubeconfig's
+#                                  path. --with-paddock also starts MinIO on the node's address
+#                                  (bucket `paddock`, Secret `paddock-store` in `default` and
+#                                  `paddock-system`) and installs charts/paddock with the images
+#                                  built here: `kubectl apply` of a study is all that is left.
 #   scripts/dev-cluster.sh load [ARCHIVE...]  import OCI archives (default: Paddock's images)
 #   scripts/dev-cluster.sh down    stop everything, remove every pod and the node's network state
-#   scripts/dev-cluster.sh env     KUBECONFIG=... and the addresses, for `eval`
+#   scripts/dev-cluster.sh env     KUBECONFIG, PATH (kubectl, helm) and the addresses, for `eval`
 #   scripts/dev-cluster.sh status  exit 0 when it is up
 #
 # Everything stays on the machine. The node's address is the bridge's own, 10.244.0.1 (pods are
@@ -53,6 +57,7 @@ need_packages() {
   command -v conntrack >/dev/null || missing+=(conntrack)
   command -v iptables >/dev/null || missing+=(iptables)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
   ((${#missing[@]})) || return 0
   log "installing ${missing[*]} (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
@@ -305,6 +310,37 @@ dns_up() {
   wait_for CoreDNS 120 kctl -n kube-system rollout status deployment/coredns --timeout=1s
 }
 
+# MinIO for the trials' artifacts, on the node's address (pods reach it; nothing outside does).
+store_up() {
+  local env=$D/minio.env
+  if [[ ! -f $env ]]; then
+    (umask 077 && printf 'MINIO_ROOT_USER=paddock-%s\nMINIO_ROOT_PASSWORD=%s\n' \
+      "$(openssl rand -hex 4)" "$(openssl rand -hex 16)" >"$env")
+  fi
+  set -a && source "$env" && set +a
+  MINIO_BROWSER=off MINIO_UPDATE=off start minio "$BIN/minio" server "$D/minio" \
+    --address "$NODE_IP:9000" --console-address 127.0.0.1:9001
+  wait_for MinIO 60 curl -sf "http://$NODE_IP:9000/minio/health/ready"
+  AWS_ACCESS_KEY_ID=$MINIO_ROOT_USER AWS_SECRET_ACCESS_KEY=$MINIO_ROOT_PASSWORD \
+    python3 "$ROOT/scripts/node/make-bucket.py" "http://$NODE_IP:9000" paddock
+  local ns
+  for ns in default paddock-system; do
+    kctl get namespace "$ns" >/dev/null 2>&1 || kctl create namespace "$ns" >/dev/null
+    kctl -n "$ns" create secret generic paddock-store --from-literal=accessKey="$MINIO_ROOT_USER" \
+      --from-literal=secretKey="$MINIO_ROOT_PASSWORD" --dry-run=client -o yaml | kctl apply -f - >/dev/null
+  done
+}
+
+# charts/paddock as the README installs it, with the operator image built here.
+paddock_up() {
+  store_up
+  "$BIN/helm" upgrade --install paddock "$ROOT/charts/paddock" --kubeconfig "$D/admin.kubeconfig" \
+    --namespace paddock-system --set image.pullPolicy=Never \
+    --set artifactStore.endpoint="http://$NODE_IP:9000" --set artifactStore.credentialsSecret=paddock-store \
+    --wait --timeout 5m >/dev/null
+  log "Paddock installed in paddock-system; try: kubectl apply -f examples/quickstart/study.yaml"
+}
+
 up() {
   ((EUID == 0)) || die "run as root (containerd, kubelet and the bridge need it)"
   need_packages
@@ -321,6 +357,7 @@ up() {
   load
   node_up
   dns_up
+  [[ ${1:-} == --with-paddock ]] && paddock_up
   log "up in $((SECONDS - start_time))s: export KUBECONFIG=$D/admin.kubeconfig"
   echo "$D/admin.kubeconfig"
 }
@@ -341,11 +378,12 @@ down() {
     "$BIN/crictl" --runtime-endpoint "unix://$CONTAINERD_SOCK" rmp -fa >/dev/null 2>&1 || true
   fi
   local c
-  for c in kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver etcd containerd; do
+  for c in minio kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver etcd containerd; do
     stop_process "$c"
   done
   pkill -f "containerd-shim-runc-v2 .*-address $CONTAINERD_SOCK" 2>/dev/null || true
   [[ -x $K8S/kube-proxy ]] && "$K8S/kube-proxy" --cleanup >/dev/null 2>&1 || true
+  clean_iptables
   local rule
   for rule in "-s $POD_CIDR ! -o $BRIDGE" "-d $POD_CIDR ! -i $BRIDGE"; do
     # shellcheck disable=SC2086
@@ -354,8 +392,27 @@ down() {
   grep -o " \(${D}\|$RUN\)[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   ip link del "$BRIDGE" 2>/dev/null || true
   [[ -f $RUN/ip_forward ]] && cat "$RUN/ip_forward" >/proc/sys/net/ipv4/ip_forward
-  rm -rf "$RUN" "$D/etcd" "$D/kubelet/root" "$D/containerd/root" "$D/logs"
+  rm -rf "$RUN" "$D/etcd" "$D/kubelet/root" "$D/containerd/root" "$D/logs" "$D/minio" "$D/minio.env"
   log "down"
+}
+
+# The chains kubelet and kube-proxy leave behind (KUBE-FIREWALL, the canaries, KUBE-MARK-MASQ),
+# and the jumps to them from the built-in chains.
+clean_iptables() {
+  local cmd table rule chain
+  for cmd in iptables ip6tables; do
+    command -v "$cmd" >/dev/null || continue
+    for table in filter nat mangle; do
+      { "$cmd" -t "$table" -S 2>/dev/null | grep -E '^-A [A-Z]+ .*-j KUBE-' | grep -Ev '^-A KUBE-' || true; } |
+        sed 's/^-A/-D/' | while read -r rule; do eval "$cmd -t $table $rule" || true; done
+      for chain in $("$cmd" -t "$table" -S 2>/dev/null | sed -n 's/^-N \(KUBE-[^ ]*\)$/\1/p'); do
+        "$cmd" -t "$table" -F "$chain"
+      done
+      for chain in $("$cmd" -t "$table" -S 2>/dev/null | sed -n 's/^-N \(KUBE-[^ ]*\)$/\1/p'); do
+        "$cmd" -t "$table" -X "$chain"
+      done
+    done
+  done
 }
 
 stop_process() {
@@ -376,15 +433,15 @@ status() {
 }
 
 case ${1:-} in
-  up) up ;;
+  up) shift; up "$@" ;;
   down) down ;;
   load) shift; bins; load "$@" ;;
   status) status ;;
   env)
-    echo "KUBECONFIG=$D/admin.kubeconfig"
-    echo "PADDOCK_NODE_IP=$NODE_IP"
-    echo "PADDOCK_NODE_NAME=$NODE"
-    echo "PADDOCK_CONTAINERD=$CONTAINERD_SOCK"
+    bins
+    echo "export KUBECONFIG=$D/admin.kubeconfig"
+    echo "export PATH=$K8S:$BIN:\$PATH"
+    echo "export PADDOCK_NODE_IP=$NODE_IP PADDOCK_NODE_NAME=$NODE PADDOCK_CONTAINERD=$CONTAINERD_SOCK"
     ;;
   *) echo "usage: $0 up | load [ARCHIVE...] | down | status | env" >&2; exit 2 ;;
 esac
