@@ -344,8 +344,8 @@ paddock_up() {
 up() {
   ((EUID == 0)) || die "run as root (containerd, kubelet and the bridge need it)"
   need_packages
+  "$ROOT/scripts/test-env.sh" install
   bins
-  for c in kubelet kube-proxy; do [[ -x $K8S/$c ]] || die "$K8S/$c missing: run scripts/test-env.sh install"; done
   mkdir -p "$D" "$RUN"
   local start_time=$SECONDS
   pki
@@ -366,16 +366,16 @@ up() {
 # is left through the CRI, then the processes, mounts, iptables rules and the bridge.
 down() {
   bins
+  # Controllers first, so that nothing replaces the pods being removed.
+  stop_process kube-controller-manager
+  stop_process kube-scheduler
   if running kube-apiserver && running kubelet; then
     kctl delete pods --all -A --grace-period=1 --wait=false >/dev/null 2>&1 || true
     local deadline=$((SECONDS + 30))
-    while ((SECONDS < deadline)) && [[ -n $(kctl get pods -A -o name 2>/dev/null) ]]; do
-      kctl delete pods --all -A --grace-period=0 --force >/dev/null 2>&1 || true
-      sleep 1
-    done
+    while ((SECONDS < deadline)) && [[ -n $(crictl_ pods -q 2>/dev/null) ]]; do sleep 0.5; done
   fi
   if running containerd && [[ -x $BIN/crictl ]]; then
-    "$BIN/crictl" --runtime-endpoint "unix://$CONTAINERD_SOCK" rmp -fa >/dev/null 2>&1 || true
+    crictl_ rmp -fa >/dev/null 2>&1 || true
   fi
   local c
   for c in minio kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver etcd containerd; do
@@ -414,6 +414,8 @@ clean_iptables() {
     done
   done
 }
+
+crictl_() { "$BIN/crictl" --runtime-endpoint "unix://$CONTAINERD_SOCK" "$@"; }
 
 stop_process() {
   running "$1" || { rm -f "$RUN/$1.pid"; return 0; }

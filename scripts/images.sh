@@ -224,14 +224,20 @@ build_pause() {
   export_archive pause "$key"
 }
 
-jars() { # jars MODULE_TARGET MAIN_JAR: the module's runtime jars, failing when it is not built
-  [[ -f $1/$2 && -d $1/lib ]] || { log "$1/$2 is missing: run ./mvnw -B -pl ${1%/target} -am package -DskipTests"; exit 1; }
-  ls "$1/$2" "$1"/lib/*.jar
+# jars MODULE_TARGET MAIN_JAR: sets `files` to the module's runtime jars, packaging them first
+# when they are missing (a person's first `dev-cluster.sh up`; the Maven build has them).
+jars() {
+  if [[ ! -f $1/$2 || ! -d $1/lib ]]; then
+    log "packaging the jars (./mvnw -pl operator,trainer-image -am package -DskipTests)"
+    (cd "$ROOT" && ./mvnw -B -q -pl operator,trainer-image -am package -DskipTests >&2)
+  fi
+  files=("$1/$2" "$1"/lib/*.jar)
 }
 
 build_operator() {
   local target=$ROOT/operator/target dockerfile=$ROOT/operator/Dockerfile key
-  mapfile -t files < <(jars "$target" paddock.jar)
+  local files
+  jars "$target" paddock.jar
   key=$(inputs_key "${files[@]}" "$dockerfile" "$ROOT/operator/bin/paddock")
   fresh operator "$key" && return 0
   log "building paddock/operator:$TAG"
@@ -251,7 +257,8 @@ build_operator() {
 
 build_trainer() {
   local target=$ROOT/trainer-image/target dockerfile=$ROOT/trainer-image/Dockerfile key
-  mapfile -t files < <(jars "$target" paddock-trainer.jar)
+  local files
+  jars "$target" paddock-trainer.jar
   key=$(inputs_key "${files[@]}" "$dockerfile" "$ROOT/trainer-image/bin/paddock-trainer")
   fresh trainer "$key" && return 0
   log "building paddock/trainer:$TAG"
