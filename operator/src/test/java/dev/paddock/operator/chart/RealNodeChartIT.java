@@ -2,8 +2,12 @@ package dev.paddock.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paddock.api.v1alpha1.ModelDeployment;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.operator.k8s.archive.RetiredTrials;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.testsupport.RealCluster;
 import dev.paddock.testsupport.RealClusterExtension;
@@ -18,14 +22,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -38,17 +47,54 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RealClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealNodeChartIT {
 
   private static final String BUCKET = "paddock-real-node";
   private static final String STORE_SECRET = "paddock-store";
   private static final String TRAINER_IMAGE = "docker.io/paddock/trainer:";
   private static final Path ROOT = TestComponents.repositoryRoot();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MODEL_URI = "paddock.dev/model-uri";
+  private static final int LOAD_SECONDS = 100;
+
+  /** One trial, long enough to be evicted after its first checkpoint, allowed no retry. */
+  private static final String EVICTED_STUDY =
+      """
+      apiVersion: paddock.dev/v1alpha1
+      kind: TrainingStudy
+      metadata: {name: evicted}
+      spec:
+        objective: {metric: val_f1, direction: maximize}
+        search:
+          algorithm: random
+          seed: 7
+          parameters:
+            - {name: lr, float: {min: 1.0e-3, max: 1.0e-2, log: true}}
+        budget: {maxTrials: 1, parallelism: 1}
+        trial:
+          epochs: 30
+          maxRetries: 0
+          checkpointEveryEpochs: 2
+          template:
+            spec:
+              containers:
+                - name: trainer
+                  image: paddock/trainer:0.1.0
+                  args: [train, --data, "synthetic:moons?rows=60000", --label, label,
+                         --task, binary, --threads, "1"]
+                  resources: {requests: {cpu: 100m, memory: 256Mi}, limits: {memory: 1Gi}}
+      """;
+
+  private static final String ROWS =
+      "{\"rows\":[{\"x0\":0.1,\"x1\":0.9},{\"x0\":1.8,\"x1\":-0.3},{\"x0\":-0.7,\"x1\":0.4}]}";
 
   private RealCluster cluster;
   private MinioServer minio;
+  private OfflineServing serving;
   private ChartCommands commands;
   private String system;
+  private String studies;
 
   @BeforeAll
   void start(RealCluster cluster) {
@@ -56,6 +102,7 @@ class RealNodeChartIT {
     minio = new MinioServer(RealCluster.NODE_IP).start();
     minio.createBucket(BUCKET);
     commands = new ChartCommands(cluster.kubeconfig());
+    serving = new OfflineServing(minio);
   }
 
   @AfterAll
@@ -73,9 +120,10 @@ class RealNodeChartIT {
   }
 
   @Test
+  @Order(1)
   void theChartInstallsAndTheQuickstartTrainsInRealContainers() throws Exception {
     system = cluster.createNamespace("paddock-system");
-    String studies = cluster.createNamespace("studies");
+    studies = cluster.createNamespace("studies");
     storeSecret(system);
     storeSecret(studies);
 
@@ -127,26 +175,193 @@ class RealNodeChartIT {
     // Only the report endpoint can stop a trial early: the trainers reached it, by DNS name.
     assertThat(done.getStatus().trials().pruned()).isPositive();
     assertThat(done.getStatus().archive().archived()).isPositive();
-    assertTrialsRanInTrainerContainers(studies);
-
-    String prefix = "studies/" + studies + "/quickstart/trials/";
-    List<String> keys = minio.keys(BUCKET, prefix);
-    assertThat(keys).anyMatch(k -> k.contains("/checkpoints/"));
-    assertThat(keys).anyMatch(k -> k.endsWith("/epoch_metrics.csv"));
+    TrialChecks checks =
+        new TrialChecks(cluster.client(), minio, BUCKET, TRAINER_IMAGE + chartVersion());
+    for (Trial trial : trials()) {
+      checks.check(trial, "QS-", 5);
+    }
     assertThat(minio.keys(BUCKET, "archive/" + studies + "/quickstart/index/")).isNotEmpty();
+    retireAllButFour(done);
   }
 
-  /** Every trial pod ran the trainer image on the real node, and its container completed. */
-  private void assertTrialsRanInTrainerContainers(String namespace) throws IOException {
-    List<Pod> pods = cluster.client().pods().inNamespace(namespace).list().getItems();
-    assertThat(pods).hasSizeGreaterThanOrEqualTo(6);
-    for (Pod pod : pods) {
-      assertThat(pod.getSpec().getNodeName()).isEqualTo(RealCluster.NODE_NAME);
-      var trainer = pod.getStatus().getContainerStatuses().get(0);
-      assertThat(trainer.getImage()).isEqualTo(TRAINER_IMAGE + chartVersion());
-      assertThat(trainer.getState().getTerminated()).as(pod.getMetadata().getName()).isNotNull();
-      assertThat(trainer.getContainerID()).startsWith("containerd://");
-    }
+  /**
+   * An allowed live edit: {@code retention.keepTrials} lowered to 4 on the finished study retires
+   * its worst trials that are not archived (their records into MinIO, their Trials, Jobs and pods
+   * deleted), under the chart's namespaced RBAC.
+   */
+  private void retireAllButFour(TrainingStudy done) throws Exception {
+    int archived = done.getStatus().archive().archived();
+    int expectRetired = Math.min(6 - archived, 2);
+    ChartCommands.Result patched =
+        commands.kubectl(
+            null,
+            "patch",
+            "-n",
+            studies,
+            "trainingstudy/quickstart",
+            "--type=merge",
+            "-p",
+            "{\"spec\":{\"retention\":{\"keepTrials\":4}}}");
+    assertThat(patched.exit()).as(patched.toString()).isZero();
+    TrainingStudy retired =
+        await(
+            "the worst trials to be retired",
+            () -> study(studies),
+            s ->
+                s.getStatus().retention() != null
+                    && Integer.valueOf(expectRetired).equals(s.getStatus().retention().retired()));
+    assertThat(trials()).hasSize(6 - expectRetired);
+    assertThat(minio.keys(BUCKET, RetiredTrials.prefix(retired))).hasSize(expectRetired);
+  }
+
+  private List<Trial> trials() {
+    return cluster.client().resources(Trial.class).inNamespace(studies).list().getItems().stream()
+        .filter(t -> "quickstart".equals(t.getSpec().study()))
+        .toList();
+  }
+
+  /**
+   * A ModelDeployment's pod serves an archived model through its ClusterIP Service, called from
+   * another pod by DNS name, with the predictions the archived model gives offline; a new pin rolls
+   * the Deployment to another model while that pod keeps calling, and no request fails.
+   */
+  @Test
+  @Order(2)
+  void aModelDeploymentServesThroughItsServiceAndRollsWithoutAFailedRequest() throws Exception {
+    assertThat(studies).as("the quickstart ran first").isNotNull();
+    List<Trial> archived =
+        cluster.client().resources(Trial.class).inNamespace(studies).list().getItems().stream()
+            .filter(t -> t.getStatus() != null && t.getStatus().archived() != null)
+            .sorted(Comparator.comparingDouble((Trial t) -> t.getStatus().objective()).reversed())
+            .toList();
+    assertThat(archived).hasSizeGreaterThanOrEqualTo(2);
+    Trial first = archived.get(1);
+    Trial better = archived.get(0);
+
+    pinModel(first.getStatus().archived());
+    awaitServing(first);
+    ClientPod client =
+        ClientPod.start(
+            cluster.client(), commands, studies, "docker.io/paddock/operator:" + chartVersion());
+    String host = "serving." + studies + ".svc";
+    assertThat(JSON.readTree(client.post(host, "/v1/predict", ROWS)))
+        .isEqualTo(JSON.readTree(serving.reference(first.getStatus().archived(), ROWS)));
+
+    CompletableFuture<String> load = client.load(host, "/v1/predict", ROWS, LOAD_SECONDS);
+    long loadStart = System.nanoTime();
+    TimeUnit.SECONDS.sleep(5);
+    pinModel(better.getStatus().archived());
+    awaitServing(better);
+    long rolledAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStart);
+    assertThat(rolledAfter)
+        .as("the rollout ended while the client was calling")
+        .isLessThan(LOAD_SECONDS - 5);
+    String counts = load.get(LOAD_SECONDS + 60, TimeUnit.SECONDS);
+    System.out.println(
+        "requests during the rollout: " + counts.lines().reduce((a, b) -> b).orElse(""));
+    assertThat(counts).as(counts).contains(" failed=0").doesNotContain("ok=0 ");
+    assertThat(JSON.readTree(client.post(host, "/v1/predict", ROWS)))
+        .isEqualTo(JSON.readTree(serving.reference(better.getStatus().archived(), ROWS)));
+  }
+
+  /**
+   * A trial pod evicted mid-run through the Eviction API (as a node drain does) is replaced by a
+   * new container that resumes from the trial's last checkpoint in MinIO; the trial succeeds with
+   * no failure counted although it allows no retry.
+   */
+  @Test
+  @Order(3)
+  void anEvictedTrialResumesFromItsCheckpointInANewContainer() throws Exception {
+    assertThat(studies).as("the chart was installed first").isNotNull();
+    ChartCommands.Result applied =
+        commands.kubectl(EVICTED_STUDY, "apply", "-n", studies, "-f", "-");
+    assertThat(applied.exit()).as(applied.toString()).isZero();
+    String checkpoints = "studies/" + studies + "/evicted/trials/evicted-0/checkpoints/";
+    await(
+        "the trial's first checkpoint in MinIO",
+        () -> minio.keys(BUCKET, checkpoints),
+        keys -> !keys.isEmpty());
+    Pod first = trialPods("evicted").get(0);
+    cluster.client().pods().inNamespace(studies).resource(first).evict();
+
+    TrainingStudy done =
+        await(
+            "the evicted study to end",
+            () -> study(studies, "evicted"),
+            s ->
+                s != null
+                    && s.getStatus() != null
+                    && (s.getStatus().phase() == StudyPhase.Succeeded
+                        || s.getStatus().phase() == StudyPhase.Failed));
+    assertThat(done.getStatus().phase()).as(operatorLog()).isEqualTo(StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().succeeded()).isEqualTo(1);
+    assertThat(done.getStatus().trials().failed()).isZero();
+    Pod second = trialPods("evicted").get(0);
+    assertThat(second.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
+    ChartCommands.Result log =
+        commands.kubectl(null, "logs", "-n", studies, second.getMetadata().getName());
+    assertThat(log.out() + log.err()).contains("resumed from the checkpoint of epoch");
+  }
+
+  private List<Pod> trialPods(String study) {
+    return cluster
+        .client()
+        .pods()
+        .inNamespace(studies)
+        .withLabel("paddock.dev/study", study)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .toList();
+  }
+
+  private void pinModel(String uri) {
+    String yaml =
+        "apiVersion: paddock.dev/v1alpha1\nkind: ModelDeployment\nmetadata: {name: serving}\n"
+            + "spec:\n  source: {model: {uri: \""
+            + uri
+            + "\"}}\n  serving: {replicas: 1}\n  rollout: {progressDeadlineSeconds: 240}\n";
+    ChartCommands.Result result = commands.kubectl(yaml, "apply", "-n", studies, "-f", "-");
+    assertThat(result.exit()).as(result.toString()).isZero();
+  }
+
+  /** The ModelDeployment is Ready on the trial's model, and every serving pod runs that model. */
+  private void awaitServing(Trial trial) throws InterruptedException {
+    String uri = trial.getStatus().archived();
+    await(
+        "the ModelDeployment to serve " + uri,
+        () ->
+            cluster
+                .client()
+                .resources(ModelDeployment.class)
+                .inNamespace(studies)
+                .withName("serving")
+                .get(),
+        d ->
+            d != null
+                && d.getStatus() != null
+                && d.getStatus().slots() != null
+                && d.getStatus().slots().primary() != null
+                && uri.equals(d.getStatus().slots().primary().uri())
+                && d.getStatus().conditions() != null
+                && d.getStatus().conditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
+                && servingPods().stream()
+                    .allMatch(p -> uri.equals(p.getMetadata().getAnnotations().get(MODEL_URI))));
+  }
+
+  private List<Pod> servingPods() {
+    return cluster
+        .client()
+        .pods()
+        .inNamespace(studies)
+        .withLabel("paddock.dev/model-deployment", "serving")
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .toList();
   }
 
   private void assertRunsAsNonRootOnReadOnlyRoot(Pod pod) {
@@ -194,17 +409,23 @@ class RealNodeChartIT {
             .replace(
                 "budget: {maxTrials: 12, parallelism: 2, maxFailedTrials: 3}",
                 "budget: {maxTrials: 6, parallelism: 2, maxFailedTrials: 3}")
+            .replace(
+                "archive: {topPercent: 25, minGrade: B}", "archive: {topPercent: 50, minGrade: D}")
             .replace("  deploy: {modelDeployment: quickstart-serving, minGrade: A}\n", "");
     ChartCommands.Result result = commands.kubectl(yaml, "apply", "-n", namespace, "-f", "-");
     assertThat(result.exit()).as(result.toString()).isZero();
   }
 
   private TrainingStudy study(String namespace) {
+    return study(namespace, "quickstart");
+  }
+
+  private TrainingStudy study(String namespace, String name) {
     return cluster
         .client()
         .resources(TrainingStudy.class)
         .inNamespace(namespace)
-        .withName("quickstart")
+        .withName(name)
         .get();
   }
 

@@ -104,6 +104,7 @@ class ServingDeploymentsTest {
         .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
     assertThat(trainer.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
     assertThat(trainer.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(trainer.getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(5L);
     assertThat(trainer.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(trainer.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(trainer.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -135,6 +136,7 @@ class ServingDeploymentsTest {
                           - {name: PADDOCK_S3_ACCESS_KEY, value: literal}
                         resources: {limits: {cpu: "2"}}
                         securityContext: {runAsUser: 1234, runAsNonRoot: true}
+                        lifecycle: {preStop: {exec: {command: [/bin/drain]}}}
               rollout: {progressDeadlineSeconds: 120}
             """);
 
@@ -154,6 +156,9 @@ class ServingDeploymentsTest {
     assertThat(trainer.getArgs()).startsWith("serve", "--model", PRIMARY.uri());
     assertThat(trainer.getResources().getLimits()).containsKey("cpu");
     assertThat(trainer.getSecurityContext().getRunAsUser()).isEqualTo(1234L);
+    assertThat(trainer.getLifecycle().getPreStop().getExec().getCommand())
+        .containsExactly("/bin/drain");
+    assertThat(trainer.getLifecycle().getPreStop().getSleep()).isNull();
     assertThat(trainer.getEnv())
         .extracting(EnvVar::getName)
         .containsExactly(
