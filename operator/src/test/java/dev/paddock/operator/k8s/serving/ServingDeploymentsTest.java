@@ -111,6 +111,9 @@ class ServingDeploymentsTest {
         .singleElement()
         .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
     assertThat(template.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(template.getSpec().getSecurityContext().getSeccompProfile().getType())
+        .isEqualTo("RuntimeDefault");
+    assertThat(trainer.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
   }
 
   @Test
@@ -154,6 +157,11 @@ class ServingDeploymentsTest {
     assertThat(trainer.getArgs()).startsWith("serve", "--model", PRIMARY.uri());
     assertThat(trainer.getResources().getLimits()).containsKey("cpu");
     assertThat(trainer.getSecurityContext().getRunAsUser()).isEqualTo(1234L);
+    // The template's own securityContext is completed, not replaced.
+    assertThat(trainer.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(trainer.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(template.getSpec().getContainers().get(0).getSecurityContext().getRunAsNonRoot())
+        .isTrue();
     assertThat(trainer.getEnv())
         .extracting(EnvVar::getName)
         .containsExactly(
