@@ -226,7 +226,11 @@ class RealNodeChartIT {
   private String operatorLog() {
     ChartCommands.Result logs =
         commands.kubectl(null, "logs", "-n", system, "deployment/paddock", "--tail=80");
-    return "\n--- operator log\n" + logs.out() + logs.err() + "\n--- kubelet\n" + cluster.log("kubelet");
+    return "\n--- operator log\n"
+        + logs.out()
+        + logs.err()
+        + "\n--- kubelet\n"
+        + cluster.log("kubelet");
   }
 
   private static String chartVersion() throws IOException {
