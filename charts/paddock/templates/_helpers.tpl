@@ -78,35 +78,42 @@ report key reach the operator as environment variables (secretKeyRef, resolved b
 and trial pods reference the store Secret by name.
 */}}
 {{- define "paddock.rules" -}}
+# Only the verbs the operator's client calls use (HelmChartIT/ChartSecurityIT compare
+# `kubectl auth can-i --list` with a reviewed list). `update` on studies: the finalizer of the
+# study's cleanup; Trials are annotated and retired with patch and delete.
 - apiGroups: [paddock.dev]
-  resources: [trainingstudies, modeldeployments]
+  resources: [trainingstudies]
   verbs: [get, list, watch, update, patch]
 - apiGroups: [paddock.dev]
+  resources: [modeldeployments]
+  verbs: [get, list, watch]
+- apiGroups: [paddock.dev]
   resources: [trials]
-  verbs: [get, list, watch, create, update, patch, delete]
+  verbs: [get, list, watch, create, patch, delete]
 - apiGroups: [paddock.dev]
   resources: [trainingstudies/status, trials/status, modeldeployments/status]
   verbs: [get, update, patch]
+# Owner references with blockOwnerDeletion (Trials of a study, Jobs of a trial, serving objects).
 - apiGroups: [paddock.dev]
   resources: [trainingstudies/finalizers, trials/finalizers, modeldeployments/finalizers]
   verbs: [update]
+# Jobs are created and given their TTL (patch); the garbage collector deletes them with their trial.
 - apiGroups: [batch]
   resources: [jobs]
-  verbs: [get, list, watch, create, update, patch, delete]
+  verbs: [get, list, watch, create, patch]
 # A trial's pods are listed when its Job says they changed; the operator never watches them.
 - apiGroups: [""]
   resources: [pods]
   verbs: [list]
+# Serving objects are server-side applied (create, patch); a failed canary is deleted.
 - apiGroups: [apps]
   resources: [deployments]
-  verbs: [get, list, watch, create, update, patch, delete]
+  verbs: [get, list, watch, create, patch, delete]
 - apiGroups: [""]
   resources: [services]
-  verbs: [get, list, watch, create, update, patch, delete]
-- apiGroups: [""]
-  resources: [events]
-  verbs: [create, patch]
+  verbs: [get, list, watch, create, patch]
+# Events are written through events.k8s.io/v1 only, each once.
 - apiGroups: [events.k8s.io]
   resources: [events]
-  verbs: [create, patch]
+  verbs: [create]
 {{- end }}

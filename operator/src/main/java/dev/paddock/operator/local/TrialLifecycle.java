@@ -58,7 +58,10 @@ final class TrialLifecycle {
     trial.stopRequested = null;
     trial.startTime = trial.startTime == null ? options.clock().instant() : trial.startTime;
     trial.artifacts = store.uri(ArchiveKeys.trial(layout.namespace(), layout.study(), trial.name));
-    String token = tokens.issue(new TrialRef(layout.namespace(), trial.name));
+    // Each run of a trial is its own object, as a re-created Trial is in a cluster.
+    String token =
+        tokens.issue(
+            new TrialRef(layout.namespace(), trial.name), java.util.UUID.randomUUID().toString());
     Map<String, String> env =
         TrialCommand.environment(
             study, trial, layout, options.artifacts(), reportUrl, token, options.threadsPerTrial());

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -82,11 +83,13 @@ public final class ReportServer implements AutoCloseable {
         reply(exchange, 401, Map.of("error", "missing bearer token"));
         return;
       }
-      if (!tokens.verify(report.trial(), token)) {
+      Optional<String> uid = tokens.verify(report.trial(), token);
+      if (uid.isEmpty()) {
         reply(exchange, 403, Map.of("error", "token is not valid for trial " + report.trial()));
         return;
       }
-      answer(exchange, report);
+      answer(
+          exchange, new EpochReport(report.trial(), uid.get(), report.epoch(), report.metrics()));
     }
   }
 
@@ -99,6 +102,11 @@ public final class ReportServer implements AutoCloseable {
       reply(exchange, 200, body);
     } catch (ReportListener.UnknownTrialException e) {
       reply(exchange, 404, Map.of("error", e.getMessage()));
+    } catch (ReportListener.NotThisTrialException e) {
+      reply(exchange, 403, Map.of("error", e.getMessage()));
+    } catch (ReportListener.TrialEndedException e) {
+      // A stop, so that a trainer that reads only the decision ends too.
+      reply(exchange, 410, Map.of("decision", "stop", "error", e.getMessage()));
     } catch (ReportListener.NotReadyException e) {
       reply(exchange, 503, Map.of("error", e.getMessage()));
     } catch (RuntimeException e) {
@@ -129,8 +137,9 @@ public final class ReportServer implements AutoCloseable {
               }
               metrics.put(field.getKey(), field.getValue().doubleValue());
             });
+    // The UID comes from the token, once it is verified.
     return new EpochReport(
-        TrialRef.parse(node.path("trial").asText(null)), node.get("epoch").intValue(), metrics);
+        TrialRef.parse(node.path("trial").asText(null)), "", node.get("epoch").intValue(), metrics);
   }
 
   private static String bearer(String header) {

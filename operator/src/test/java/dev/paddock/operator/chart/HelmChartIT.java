@@ -200,7 +200,7 @@ class HelmChartIT {
       assertCan(sa, ns, "update", "modeldeployments.paddock.dev", "status");
       assertCan(sa, ns, "create", "jobs.batch");
       assertCan(sa, ns, "list", "pods"); // a trial's pods, when its Job says they changed
-      assertCan(sa, ns, "create", "events");
+      assertCannot(sa, ns, "create", "events"); // events.k8s.io only
       assertCan(sa, ns, "create", "events.events.k8s.io");
       assertCan(sa, ns, "create", "deployments.apps");
       assertCan(sa, ns, "patch", "services");

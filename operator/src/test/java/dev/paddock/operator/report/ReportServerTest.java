@@ -25,6 +25,12 @@ class ReportServerTest {
             if (report.trial().name().equals("unknown")) {
               throw new ReportListener.UnknownTrialException(report.trial());
             }
+            if (report.trial().name().equals("ended")) {
+              throw new ReportListener.TrialEndedException(report.trial());
+            }
+            if (!report.trialUid().equals("uid-of-" + report.trial().name())) {
+              throw new ReportListener.NotThisTrialException(report.trial());
+            }
             received.add(report);
             return report.epoch() >= 3
                 ? ReportAnswer.stop("epoch 3: below median")
@@ -42,8 +48,8 @@ class ReportServerTest {
   void anAuthenticatedReportIsRecordedAndAnswered() throws Exception {
     TrialRef trial = new TrialRef("ns", "s-1");
 
-    HttpResponse<String> first = post(tokens.issue(trial), body("ns/s-1", 1));
-    HttpResponse<String> third = post(tokens.issue(trial), body("ns/s-1", 3));
+    HttpResponse<String> first = post(issue(trial), body("ns/s-1", 1));
+    HttpResponse<String> third = post(issue(trial), body("ns/s-1", 3));
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.body()).isEqualTo("{\"decision\":\"continue\",\"reason\":\"ok\"}");
@@ -55,7 +61,7 @@ class ReportServerTest {
 
   @Test
   void aPodCannotReportForAnotherTrial() throws Exception {
-    String tokenOfS1 = tokens.issue(new TrialRef("ns", "s-1"));
+    String tokenOfS1 = issue(new TrialRef("ns", "s-1"));
 
     HttpResponse<String> response = post(tokenOfS1, body("ns/s-2", 1));
 
@@ -67,19 +73,49 @@ class ReportServerTest {
   void missingTokenMalformedBodyAndUnknownTrialAreRefused() throws Exception {
     assertThat(post(null, body("ns/s-1", 1)).statusCode()).isEqualTo(401);
     assertThat(
-            post(tokens.issue(new TrialRef("ns", "s-1")), "{\"trial\":\"ns/s-1\",\"epoch\":\"x\"}")
+            post(issue(new TrialRef("ns", "s-1")), "{\"trial\":\"ns/s-1\",\"epoch\":\"x\"}")
                 .statusCode())
         .isEqualTo(400);
     assertThat(
             post(
-                    tokens.issue(new TrialRef("ns", "s-1")),
+                    issue(new TrialRef("ns", "s-1")),
                     "{\"trial\":\"ns/s-1\",\"epoch\":1,\"metrics\":{\"a\":\"b\"}}")
                 .body())
         .contains("metric a is not a number");
-    assertThat(
-            post(tokens.issue(new TrialRef("ns", "unknown")), body("ns/unknown", 1)).statusCode())
+    assertThat(post(issue(new TrialRef("ns", "unknown")), body("ns/unknown", 1)).statusCode())
         .isEqualTo(404);
     assertThat(received).isEmpty();
+  }
+
+  @Test
+  void theTrialObjectTheTokenNamesIsHandedOn() throws Exception {
+    TrialRef trial = new TrialRef("ns", "s-1");
+
+    HttpResponse<String> ok = post(issue(trial), body("ns/s-1", 1));
+    HttpResponse<String> earlierObject = post(tokens.issue(trial, "uid-before"), body("ns/s-1", 2));
+
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(earlierObject.statusCode()).isEqualTo(403);
+    assertThat(received).extracting(EpochReport::trialUid).containsExactly("uid-of-s-1");
+  }
+
+  @Test
+  void aTrialThatHasEndedIsToldItIsGoneAndToStop() throws Exception {
+    HttpResponse<String> response = post(issue(new TrialRef("ns", "ended")), body("ns/ended", 9));
+
+    assertThat(response.statusCode()).isEqualTo(410);
+    assertThat(response.body()).contains("\"decision\":\"stop\"").contains("has ended");
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aTokenOfTheOldFormatIsRefused() throws Exception {
+    assertThat(post("v1.c29tZXRoaW5n", body("ns/s-1", 1)).statusCode()).isEqualTo(403);
+    assertThat(received).isEmpty();
+  }
+
+  private String issue(TrialRef trial) {
+    return tokens.issue(trial, "uid-of-" + trial.name());
   }
 
   private static String body(String trial, int epoch) {

@@ -32,6 +32,7 @@ public final class EpochReporter {
   private final Deque<Map<String, Object>> pending = new ArrayDeque<>();
   private int lastAcked;
   private boolean stop;
+  private boolean gone;
 
   public EpochReporter(URI url, String token, String trial, Duration timeout) {
     this.url = url;
@@ -70,13 +71,17 @@ public final class EpochReporter {
 
   /** Tries to send every queued report; returns true when none is left. */
   public boolean flush() {
-    while (!pending.isEmpty()) {
+    while (!pending.isEmpty() && !gone) {
       Map<String, Object> body = pending.peekFirst();
       if (!send(body)) {
         return false;
       }
       pending.removeFirst();
       lastAcked = Math.max(lastAcked, (Integer) body.get("epoch"));
+    }
+    if (gone) {
+      // The operator no longer takes this trial's reports: nothing is kept for later.
+      pending.clear();
     }
     return true;
   }
@@ -102,6 +107,12 @@ public final class EpochReporter {
     }
     try {
       HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      if (resp.statusCode() == 410) {
+        LOG.info("the operator says this trial has ended: no more reports, ending the run");
+        gone = true;
+        stop = true;
+        return true;
+      }
       if (resp.statusCode() / 100 != 2) {
         LOG.warn(
             "report of epoch {} answered HTTP {}: kept for later",

@@ -105,6 +105,29 @@ class ReportingTest {
   }
 
   @Test
+  void aTrialTheOperatorSaysHasEndedStopsAndSendsNothingMore() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    String url =
+        stub(
+            n -> {
+              calls.set(n);
+              return new Object[] {410, "{\"decision\":\"stop\",\"error\":\"trial has ended\"}"};
+            });
+    var cfg =
+        TestRuns.config(
+            TestRuns.data("synthetic:moons?rows=400", "label"),
+            TestRuns.hp(Map.of("epochs", "6")),
+            dir,
+            url,
+            0);
+    RunSummary s = new TrainRunner(cfg).run();
+    assertThat(s.status()).isEqualTo(RunSummary.STOPPED);
+    assertThat(s.epoch()).isEqualTo(1);
+    assertThat(calls.get()).isEqualTo(1);
+  }
+
+  @Test
   void anUnreachableOperatorNeverStopsTraining() {
     var cfg =
         TestRuns.config(

@@ -28,9 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reports of trials running in the cluster. Each epoch is kept in memory for its trial and answered
  * with the pruner's decision over the trials of the same study and run (read from the {@link
  * TrialCache}) (their statuses' curves and the in-memory progress of the running ones); a trial
- * annotated {@code paddock.dev/stop} (goal reached, study suspended) is told to stop. Status writes
- * are coalesced by {@link ProgressWrites}. After an operator restart the trainers re-send what was
- * not acknowledged.
+ * annotated {@code paddock.dev/stop} (goal reached, study suspended) is told to stop. A token
+ * issued for another Trial object of the same name is refused, and so is a trial that has ended.
+ * Status writes are coalesced by {@link ProgressWrites}. After an operator restart the trainers
+ * re-send what was not acknowledged.
  */
 public final class ClusterReports implements ReportListener {
 
@@ -47,19 +48,13 @@ public final class ClusterReports implements ReportListener {
 
   @Override
   public ReportAnswer onEpoch(EpochReport report) {
-    // A trial the watch has not delivered yet (it was created a moment ago) is read directly.
-    Trial trial =
-        trials
-            .get(report.trial())
-            .orElseGet(
-                () ->
-                    client
-                        .resources(Trial.class)
-                        .inNamespace(report.trial().namespace())
-                        .withName(report.trial().name())
-                        .get());
-    if (trial == null) {
-      throw new UnknownTrialException(report.trial());
+    Trial trial = reporting(report);
+    // A trial that has ended keeps the status its Job gave it, and what it reports late counts
+    // for nothing: neither its own progress nor the pruning of the others.
+    if (trial.getStatus() != null
+        && StudyTrials.state(trial.getStatus().phase()) != TrialState.RUNNING) {
+      running.remove(report.trial());
+      throw new TrialEndedException(report.trial());
     }
     // The study is read once per running trial, not on every epoch.
     Tracked tracked =
@@ -80,20 +75,42 @@ public final class ClusterReports implements ReportListener {
                   observation(trial, tracked),
                   others(trial),
                   definition.epochs());
-      // A trial that has ended keeps the status its Job gave it; a late re-sent report is only
-      // answered.
-      boolean ended =
-          trial.getStatus() != null
-              && StudyTrials.state(trial.getStatus().phase()) != TrialState.RUNNING;
-      if (!ended
-          && (decision.shouldStop()
-              || ProgressWrites.due(tracked.written, report.epoch(), definition.epochs()))) {
+      if (decision.shouldStop()
+          || ProgressWrites.due(tracked.written, report.epoch(), definition.epochs())) {
         write(trial, tracked, definition, decision);
       }
       return decision.shouldStop()
           ? ReportAnswer.stop(decision.reason())
           : ReportAnswer.proceed(decision.reason());
     }
+  }
+
+  /**
+   * The Trial the report's token was issued for: from the cache, or read from the API server when
+   * the cache does not have it yet (created a moment ago) or has an older object of the same name.
+   */
+  private Trial reporting(EpochReport report) {
+    Trial cached = trials.get(report.trial()).orElse(null);
+    Trial trial = cached != null && uidOf(cached).equals(report.trialUid()) ? cached : read(report);
+    if (trial == null) {
+      throw new UnknownTrialException(report.trial());
+    }
+    if (!uidOf(trial).equals(report.trialUid())) {
+      throw new NotThisTrialException(report.trial());
+    }
+    return trial;
+  }
+
+  private Trial read(EpochReport report) {
+    return client
+        .resources(Trial.class)
+        .inNamespace(report.trial().namespace())
+        .withName(report.trial().name())
+        .get();
+  }
+
+  private static String uidOf(Trial trial) {
+    return String.valueOf(trial.getMetadata().getUid());
   }
 
   private StudyDefinition definitionOf(Trial trial, TrialRef ref) {

@@ -1,6 +1,7 @@
 package dev.paddock.operator.k8s.serving;
 
 import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.PodHardening;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -10,11 +11,10 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.LifecycleBuilder;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -27,9 +27,10 @@ import java.util.Objects;
  * Container {@code trainer} of a serving pod: {@code paddock-trainer serve --model <uri> --host
  * $(POD_IP) --port 8080} (the image's entrypoint is {@code paddock-trainer}), the store's endpoint
  * and credentials (from the Secret, never literal), probes on the trainer's {@code /readyz} (ready
- * only after a test prediction) and {@code /healthz}, non-root with a read-only root filesystem and
- * an emptyDir at {@code /tmp}. What the template sets is kept, except the arguments and the {@code
- * PADDOCK_}/{@code POD_IP} variables, which are Paddock's.
+ * only after a test prediction) and {@code /healthz}, a read-only root filesystem with an emptyDir
+ * at {@code /tmp}, and the {@link PodHardening} defaults (non-root, seccomp, no capabilities). What
+ * the template sets is kept, except the arguments and the {@code PADDOCK_}/{@code POD_IP}
+ * variables, which are Paddock's.
  */
 final class TrainerContainer {
 
@@ -85,30 +86,14 @@ final class TrainerContainer {
     if (trainer.getLifecycle() == null) {
       trainer.setLifecycle(drainBeforeStop());
     }
-    if (trainer.getSecurityContext() == null) {
-      trainer.setSecurityContext(
-          new SecurityContextBuilder()
-              .withAllowPrivilegeEscalation(false)
-              .withReadOnlyRootFilesystem(true)
-              .withRunAsNonRoot(true)
-              .withNewCapabilities()
-              .withDrop("ALL")
-              .endCapabilities()
-              .withNewSeccompProfile()
-              .withType("RuntimeDefault")
-              .endSeccompProfile()
-              .build());
+    SecurityContext context =
+        Objects.requireNonNullElseGet(trainer.getSecurityContext(), SecurityContext::new);
+    if (context.getReadOnlyRootFilesystem() == null) {
+      context.setReadOnlyRootFilesystem(true);
     }
+    trainer.setSecurityContext(context);
     scratch(pod, trainer);
-    if (pod.getSecurityContext() == null) {
-      pod.setSecurityContext(
-          new PodSecurityContextBuilder()
-              .withRunAsNonRoot(true)
-              .withNewSeccompProfile()
-              .withType("RuntimeDefault")
-              .endSeccompProfile()
-              .build());
-    }
+    PodHardening.apply(pod);
   }
 
   private static List<EnvVar> env(List<EnvVar> given, ClusterSettings cluster) {

@@ -6,6 +6,7 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialSettings;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.Labels;
+import dev.paddock.operator.k8s.PodHardening;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
  * Renders a trial's batch/v1 Job from its study's pod template: the trainer contract's environment,
  * priority and Kueue queue, owner reference and labels, and a pod failure policy under which a
  * disruption (preemption, eviction, node loss) is retried without counting against {@code
- * maxRetries} while a user error (trainer exit code 2) fails at once.
+ * maxRetries} while a user error (trainer exit code 2) fails at once. The pod gets the {@link
+ * PodHardening} defaults (non-root, seccomp RuntimeDefault, no privilege escalation, no
+ * capabilities) wherever the template does not choose otherwise.
  */
 public final class TrialJobs {
 
@@ -139,6 +142,7 @@ public final class TrialJobs {
     if (trainer.getTerminationMessagePolicy() == null) {
       trainer.setTerminationMessagePolicy("FallbackToLogsOnError");
     }
+    PodHardening.apply(template.getSpec());
     return template;
   }
 

@@ -316,7 +316,8 @@ public final class TrialReconciler implements Reconciler<Trial> {
   private void createJob(KubernetesClient client, TrainingStudy study, Trial trial) {
     String token =
         tokens.issue(
-            new TrialRef(trial.getMetadata().getNamespace(), trial.getMetadata().getName()));
+            new TrialRef(trial.getMetadata().getNamespace(), trial.getMetadata().getName()),
+            trial.getMetadata().getUid());
     try {
       client.batch().v1().jobs().resource(TrialJobs.render(study, trial, settings, token)).create();
     } catch (KubernetesClientException e) {

@@ -62,34 +62,35 @@ class ClusterReportsIT {
             null,
             null,
             null));
-    trial(
-        cluster,
-        ns,
-        1,
-        new TrialStatus(
-            TrialPhase.Running,
+    String weakUid =
+        trial(
+            cluster,
+            ns,
             1,
-            0,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "Running",
-            null,
-            null,
-            null));
+            new TrialStatus(
+                TrialPhase.Running,
+                1,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Running",
+                null,
+                null,
+                null));
     TrialCache cache = TrialCache.start(cluster.client(), java.util.Set.of(ns));
     ClusterReports reports = new ClusterReports(cluster.client(), cache);
     TrialRef weak = new TrialRef(ns, "quickstart-1");
 
     ReportAnswer first =
-        reports.onEpoch(new EpochReport(weak, 1, Map.of("val_f1", 0.1, "val_loss", 2.0)));
+        reports.onEpoch(new EpochReport(weak, weakUid, 1, Map.of("val_f1", 0.1, "val_loss", 2.0)));
     ReportAnswer second =
-        reports.onEpoch(new EpochReport(weak, 2, Map.of("val_f1", 0.12, "val_loss", 1.9)));
+        reports.onEpoch(new EpochReport(weak, weakUid, 2, Map.of("val_f1", 0.12, "val_loss", 1.9)));
 
     assertThat(first.stop()).isFalse();
     assertThat(second.stop()).isTrue();
@@ -109,7 +110,9 @@ class ClusterReportsIT {
     assertThat(status.curve()).containsExactly(List.of(1.0, 0.1), List.of(2.0, 0.12));
     assertThat(status.metrics().get("val_loss").best()).isEqualTo(1.9);
     assertThatThrownBy(
-            () -> reports.onEpoch(new EpochReport(new TrialRef(ns, "quickstart-9"), 1, Map.of())))
+            () ->
+                reports.onEpoch(
+                    new EpochReport(new TrialRef(ns, "quickstart-9"), "u", 1, Map.of())))
         .isInstanceOf(ReportListener.UnknownTrialException.class);
     cache.close();
     // The API server is shared with later test classes whose operators watch every namespace.
@@ -117,7 +120,105 @@ class ClusterReportsIT {
     cluster.client().resources(TrainingStudy.class).inNamespace(ns).delete();
   }
 
-  private static void trial(KubeCluster cluster, String ns, int index, TrialStatus status) {
+  @Test
+  void aTokenOfAnotherTrialObjectOrOfAnEndedTrialCountsForNothing(KubeCluster cluster)
+      throws IOException {
+    String ns = cluster.createNamespace("reports-refused");
+    TrainingStudy study =
+        cluster
+            .client()
+            .getKubernetesSerialization()
+            .unmarshal(
+                Files.readString(Path.of("..", "examples", "quickstart", "study.yaml")),
+                TrainingStudy.class);
+    study.getMetadata().setNamespace(ns);
+    cluster.client().resource(study).create();
+    // Trial quickstart-0 of an earlier study of the same name (or of study "quickstart-g2"...):
+    // its pod's token names the same trial, but another object.
+    String earlier = trial(cluster, ns, 0, running());
+    cluster.client().resources(Trial.class).inNamespace(ns).withName("quickstart-0").delete();
+    cluster
+        .client()
+        .resources(Trial.class)
+        .inNamespace(ns)
+        .withName("quickstart-0")
+        .waitUntilCondition(java.util.Objects::isNull, 30, java.util.concurrent.TimeUnit.SECONDS);
+    String current = trial(cluster, ns, 0, running());
+    trial(cluster, ns, 1, ended());
+    String endedUid =
+        cluster
+            .client()
+            .resources(Trial.class)
+            .inNamespace(ns)
+            .withName("quickstart-1")
+            .get()
+            .getMetadata()
+            .getUid();
+    TrialCache cache = TrialCache.start(cluster.client(), java.util.Set.of(ns));
+    ClusterReports reports = new ClusterReports(cluster.client(), cache);
+    TrialRef zero = new TrialRef(ns, "quickstart-0");
+
+    assertThat(earlier).isNotEqualTo(current);
+    assertThatThrownBy(
+            () -> reports.onEpoch(new EpochReport(zero, earlier, 1, Map.of("val_f1", 0.9))))
+        .isInstanceOf(ReportListener.NotThisTrialException.class);
+    assertThat(reports.onEpoch(new EpochReport(zero, current, 1, Map.of("val_f1", 0.5))).stop())
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                reports.onEpoch(
+                    new EpochReport(
+                        new TrialRef(ns, "quickstart-1"), endedUid, 4, Map.of("val_f1", 0.99))))
+        .isInstanceOf(ReportListener.TrialEndedException.class);
+    Trial ended =
+        cluster.client().resources(Trial.class).inNamespace(ns).withName("quickstart-1").get();
+    assertThat(ended.getStatus().epoch()).isEqualTo(3);
+    assertThat(ended.getStatus().objective()).isEqualTo(0.9);
+    cache.close();
+    cluster.client().resources(Trial.class).inNamespace(ns).delete();
+    cluster.client().resources(TrainingStudy.class).inNamespace(ns).delete();
+  }
+
+  private static TrialStatus running() {
+    return new TrialStatus(
+        TrialPhase.Running,
+        1,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Running",
+        null,
+        null,
+        null);
+  }
+
+  private static TrialStatus ended() {
+    return new TrialStatus(
+        TrialPhase.Succeeded,
+        1,
+        3,
+        0.9,
+        null,
+        List.of(List.of(1.0, 0.8), List.of(2.0, 0.85), List.of(3.0, 0.9)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Completed",
+        null,
+        null,
+        null);
+  }
+
+  /** Creates the trial with the status; returns its UID. */
+  private static String trial(KubeCluster cluster, String ns, int index, TrialStatus status) {
     Trial trial = new Trial();
     trial.setMetadata(
         new ObjectMetaBuilder()
@@ -131,5 +232,6 @@ class ClusterReportsIT {
     Trial created = cluster.client().resource(trial).create();
     created.setStatus(status);
     cluster.client().resource(created).updateStatus();
+    return created.getMetadata().getUid();
   }
 }

@@ -112,6 +112,9 @@ class ServingDeploymentsTest {
         .singleElement()
         .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
     assertThat(template.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(template.getSpec().getSecurityContext().getSeccompProfile().getType())
+        .isEqualTo("RuntimeDefault");
+    assertThat(trainer.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
   }
 
   @Test
@@ -159,6 +162,11 @@ class ServingDeploymentsTest {
     assertThat(trainer.getLifecycle().getPreStop().getExec().getCommand())
         .containsExactly("/bin/drain");
     assertThat(trainer.getLifecycle().getPreStop().getSleep()).isNull();
+    // The template's own securityContext is completed, not replaced.
+    assertThat(trainer.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(trainer.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(template.getSpec().getContainers().get(0).getSecurityContext().getRunAsNonRoot())
+        .isTrue();
     assertThat(trainer.getEnv())
         .extracting(EnvVar::getName)
         .containsExactly(

@@ -5,6 +5,7 @@ import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.S3Store;
 import dev.paddock.operator.k8s.ClusterSettings;
+import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;
 import dev.paddock.operator.k8s.TestOperatorSettings;
 import dev.paddock.operator.k8s.archive.StoreCredentials;
@@ -36,10 +37,21 @@ final class ClusterStudyFixture implements AutoCloseable {
   final MinioServer minio;
   private final ClusterControllers controllers;
   private final ClusterSettings settings;
+  private final java.util.function.Function<ClusterSettings, OperatorSettings> operatorSettings;
   private PaddockOperator operator;
 
   ClusterStudyFixture(KubeCluster cluster, MinioServer minio, String nodePrefix) {
+    this(cluster, minio, nodePrefix, TestOperatorSettings::allNamespaces);
+  }
+
+  /** The same, with the operator's settings made from the store's cluster settings. */
+  ClusterStudyFixture(
+      KubeCluster cluster,
+      MinioServer minio,
+      String nodePrefix,
+      java.util.function.Function<ClusterSettings, OperatorSettings> operatorSettings) {
     this.cluster = cluster;
+    this.operatorSettings = operatorSettings;
     this.minio = minio;
     minio.start();
     minio.createBucket(BUCKET);
@@ -61,7 +73,7 @@ final class ClusterStudyFixture implements AutoCloseable {
   private void startOperator() {
     operator =
         PaddockOperator.start(
-            TestOperatorSettings.allNamespaces(settings),
+            operatorSettings.apply(settings),
             cluster.client(),
             new StoreCredentials(minio.accessKey(), minio.secretKey()));
   }
@@ -70,6 +82,11 @@ final class ClusterStudyFixture implements AutoCloseable {
   void restartOperator() {
     operator.close();
     startOperator();
+  }
+
+  /** The running operator (its report endpoint's port). */
+  PaddockOperator operator() {
+    return operator;
   }
 
   /** A client of the same bucket, for fixtures and for checking what the operator wrote. */

@@ -33,12 +33,18 @@ final class TrialFixtures {
 
   /** The quickstart study, its trainer asking for one GPU, with extra YAML spliced into spec. */
   static TrainingStudy study(String namespace, String extraSpec) {
+    return study(namespace, extraSpec, "");
+  }
+
+  /** The quickstart study with {@code trainerYaml} added to its trainer container. */
+  static TrainingStudy study(String namespace, String extraSpec, String trainerYaml) {
     try {
       String yaml =
           Files.readString(Path.of("..", "examples", "quickstart", "study.yaml"))
                   .replace(
                       "resources: {limits: {cpu: \"1\", memory: 1Gi}}",
-                      "resources: {limits: {nvidia.com/gpu: 1}}\n            env: [{name: PADDOCK_EPOCHS, value: \"999\"}, {name: LOG_LEVEL, value: debug}]")
+                      "resources: {limits: {nvidia.com/gpu: 1}}\n            env: [{name: PADDOCK_EPOCHS, value: \"999\"}, {name: LOG_LEVEL, value: debug}]"
+                          + trainerYaml)
               + extraSpec;
       TrainingStudy study = YAML.unmarshal(yaml, TrainingStudy.class);
       study.getMetadata().setNamespace(namespace);

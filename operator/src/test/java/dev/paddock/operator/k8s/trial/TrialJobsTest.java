@@ -143,4 +143,38 @@ class TrialJobsTest {
     assertThat(TrialFixtures.YAML.asYaml(render("")))
         .isEqualTo(TrialFixtures.YAML.asYaml(render("")));
   }
+
+  @Test
+  void theTrialPodRunsNonRootWithSeccompNoEscalationAndNoCapabilities() {
+    var pod = render("").getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    var trainer = pod.getContainers().get(0).getSecurityContext();
+    assertThat(trainer.getRunAsNonRoot()).isTrue();
+    assertThat(trainer.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(trainer.getCapabilities().getDrop()).containsExactly("ALL");
+  }
+
+  @Test
+  void aTemplateThatRunsTheTrainerAsRootIsObeyed() {
+    Job job =
+        TrialJobs.render(
+            TrialFixtures.study(
+                "team-a",
+                "",
+                "\n            securityContext: {runAsUser: 0, allowPrivilegeEscalation: true}"),
+            TrialFixtures.trial("team-a", 17, "uid-17"),
+            SETTINGS,
+            "v1.token");
+    var pod = job.getSpec().getTemplate().getSpec();
+
+    var trainer = pod.getContainers().get(0).getSecurityContext();
+    assertThat(trainer.getRunAsUser()).isZero();
+    assertThat(trainer.getRunAsNonRoot()).isNull();
+    assertThat(trainer.getAllowPrivilegeEscalation()).isTrue();
+    assertThat(trainer.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isNull();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+  }
 }
