@@ -1,5 +1,6 @@
 package dev.paddock.testsupport.kubelet;
 
+import dev.paddock.contract.VarExpansion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.Container;
