@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paddock.api.v1alpha1.ContainerTemplate;
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.contract.TrainerEnv;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,18 +52,19 @@ final class TrialCommand {
       String token,
       int threads) {
     Map<String, String> env = new LinkedHashMap<>(templateEnv(trainer(study)));
-    env.put("PADDOCK_TRIAL", layout.namespace() + "/" + trial.name);
-    env.put("PADDOCK_PARAMS", json(trial.spec.parameters()));
-    env.put("PADDOCK_EPOCHS", Integer.toString(trial.spec.epochs()));
-    env.put("PADDOCK_ARTIFACTS", trial.artifacts);
+    env.put(TrainerEnv.TRIAL, layout.namespace() + "/" + trial.name);
+    env.put(TrainerEnv.PARAMS, json(trial.spec.parameters()));
+    env.putAll(TrainerEnv.paramVariables(trial.spec.parameters()));
+    env.put(TrainerEnv.EPOCHS, Integer.toString(trial.spec.epochs()));
+    env.put(TrainerEnv.ARTIFACTS, trial.artifacts);
     env.putAll(artifacts.trainerEnvironment());
-    env.put("PADDOCK_REPORT_URL", reportUrl);
-    env.put("PADDOCK_REPORT_TOKEN", token);
-    env.put("PADDOCK_TERMINATION_LOG", layout.terminationLog(trial.name).toString());
-    env.put("PADDOCK_THREADS", Integer.toString(threads));
+    env.put(TrainerEnv.REPORT_URL, reportUrl);
+    env.put(TrainerEnv.REPORT_TOKEN, token);
+    env.put(TrainerEnv.TERMINATION_LOG, layout.terminationLog(trial.name).toString());
+    env.put(TrainerEnv.THREADS, Integer.toString(threads));
     Integer checkpointEvery = study.getSpec().trial().checkpointEveryEpochs();
     env.put(
-        "PADDOCK_CHECKPOINT_EVERY",
+        TrainerEnv.CHECKPOINT_EVERY,
         Integer.toString(Objects.requireNonNullElse(checkpointEvery, 5)));
     return env;
   }
