@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a TrainingStudy manifest on this machine.",
-      "Its trials run as paddock-trainer processes, one thread each.",
+      "Each trial runs the trainer container's command and args here, as a child process with the"
+          + " trainer contract's environment and $(VAR) expanded as the kubelet does; the image is"
+          + " not used, so the command (paddock-trainer, python3, ...) must exist on this machine.",
       "Search, early stopping, grading, archive and promotion are the operator's.",
       "Ctrl-C stops the trials; running it again resumes the study where it stopped."
     },
