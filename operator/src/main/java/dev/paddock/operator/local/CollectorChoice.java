@@ -43,6 +43,13 @@ record CollectorChoice(MetricsCollectorKind kind, MetricsSpec spec, String path)
     return kind == MetricsCollectorKind.PUSH;
   }
 
+  /** The format as the manifest spells it. */
+  private String formatName() {
+    return spec.format() == MetricsFormat.KEY_VALUE
+        ? "keyValue"
+        : spec.format().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   private static MetricsFormat format(MetricsCollectorFormat format) {
     return switch (Objects.requireNonNull(format)) {
       case KEY_VALUE -> MetricsFormat.KEY_VALUE;
@@ -58,11 +65,6 @@ record CollectorChoice(MetricsCollectorKind kind, MetricsSpec spec, String path)
       return "push";
     }
     String where = kind == MetricsCollectorKind.FILE ? "file " + path : "stdout";
-    return where
-        + " ("
-        + spec.format().name().toLowerCase(java.util.Locale.ROOT)
-        + ", epoch key "
-        + spec.epochKey()
-        + ")";
+    return where + " (" + formatName() + ", epoch key " + spec.epochKey() + ")";
   }
 }

@@ -146,7 +146,7 @@ class AnyCommandRunIT {
     assertThat(trial.getStatus().message())
         .contains("exited with code 0")
         .contains("read no epoch")
-        .contains("stdout (key_value, epoch key epoch)");
+        .contains("stdout (keyValue, epoch key epoch)");
   }
 
   @Test
