@@ -32,7 +32,7 @@ public final class Archiver {
    * What stays behind when a trial's whole output directory is archived: its checkpoints and the
    * local runner's own records of the trial.
    */
-  static final List<String> NOT_OUTPUT =
+  public static final List<String> NOT_OUTPUT =
       List.of("checkpoints/", "trial.json", "trainer.log", "termination-log");
 
   private static final String METADATA = "metadata.json";

@@ -135,6 +135,10 @@ final class TrialLifecycle {
     int exitCode = trial.process.exitCode();
     trial.process = null;
     TerminationMessage summary = summary(trial, exitCode);
+    String uploadProblem = uploadOutput(trial);
+    if (uploadProblem != null) {
+      return finish(trial, TrialPhase.Failed, "UploadFailed", uploadProblem, all);
+    }
     if (summary.epoch() > 0 && !summary.metrics().isEmpty()) {
       trial.progress.record(summary.epoch(), summary.metrics());
     }
@@ -173,6 +177,22 @@ final class TrialLifecycle {
         trial.progress.lastEpoch(),
         collector.describe(),
         layout.trainerLog(trial.name));
+  }
+
+  /** With an s3:// store, a collected trainer's output goes up; returns a problem, or null. */
+  private String uploadOutput(LiveTrial trial) {
+    if (collector.isPush() || !options.artifacts().isS3()) {
+      return null;
+    }
+    try {
+      OutputUpload.upload(
+          layout.outputDir(trial.name),
+          store,
+          ArchiveKeys.trial(layout.namespace(), layout.study(), trial.name));
+      return null;
+    } catch (RuntimeException e) {
+      return "cannot upload the output directory to " + trial.artifacts + ": " + e.getMessage();
+    }
   }
 
   private static void createDirectories(Path dir) {
