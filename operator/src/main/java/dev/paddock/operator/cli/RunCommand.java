@@ -27,9 +27,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a TrainingStudy manifest on this machine.",
-      "Each trial runs the trainer container's command and args here, as a child process with the"
-          + " trainer contract's environment and $(VAR) expanded as the kubelet does; the image is"
-          + " not used, so the command (paddock-trainer, python3, ...) must exist on this machine.",
+      "Trials run their container's command here, $(VAR) expanded as in a pod.",
+      "The image is not used: the command (python3, ...) must exist on this machine.",
       "Search, early stopping, grading, archive and promotion are the operator's.",
       "Ctrl-C stops the trials; running it again resumes the study where it stopped."
     },
