@@ -94,7 +94,7 @@ final class TrialLifecycle {
             env,
             workDir,
             layout.trainerLog(trial.name),
-            new TrialProcess.Collection(
+            new TrialProcess.Collecting(
                 collector, layout.outputDir(trial.name), epoch -> collected(trial, epoch)));
     trial.reason = "Started";
     trial.message = "attempt " + trial.attempts;

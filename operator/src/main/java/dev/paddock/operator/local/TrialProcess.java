@@ -37,14 +37,14 @@ final class TrialProcess {
   }
 
   static TrialProcess start(List<String> command, Map<String, String> env, Path workDir, Path log) {
-    return start(command, env, workDir, log, new Collection(CollectorChoice.PUSH, null, null));
+    return start(command, env, workDir, log, new Collecting(CollectorChoice.PUSH, null, null));
   }
 
   /** What to collect, where the output directory is, and where each epoch goes. */
-  record Collection(CollectorChoice choice, Path outputDir, EpochSink sink) {}
+  record Collecting(CollectorChoice choice, Path outputDir, EpochSink sink) {}
 
   static TrialProcess start(
-      List<String> command, Map<String, String> env, Path workDir, Path log, Collection what) {
+      List<String> command, Map<String, String> env, Path workDir, Path log, Collecting what) {
     try {
       Files.createDirectories(log.getParent());
       boolean pipes = what.choice().kind() == MetricsCollectorKind.STDOUT;
@@ -63,7 +63,7 @@ final class TrialProcess {
     }
   }
 
-  private void collect(Collection what, Path logFile) throws IOException {
+  private void collect(Collecting what, Path logFile) throws IOException {
     switch (what.choice().kind()) {
       case STDOUT -> {
         log =
