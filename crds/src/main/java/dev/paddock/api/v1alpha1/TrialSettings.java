@@ -55,6 +55,10 @@ public record TrialSettings(
         @JsonPropertyDescription(
             "Extended resource counted as GPUs for gpuSeconds (default nvidia.com/gpu).")
         String gpuResourceName,
+    @JsonPropertyDescription(
+            "How the trial's per-epoch metrics are collected (default: pushed by the trainer to"
+                + " PADDOCK_REPORT_URL).")
+        MetricsCollectorSpec metricsCollector,
     @Required
         @JsonPropertyDescription(
             "Pod template of a trial; its container named trainer gets the trial's environment.")

@@ -28,13 +28,31 @@ public final class Archiver {
           "epoch_metrics.csv",
           "probability_stats.csv");
 
+  /**
+   * What stays behind when a trial's whole output directory is archived: its checkpoints and the
+   * local runner's own records of the trial.
+   */
+  public static final List<String> NOT_OUTPUT =
+      List.of("checkpoints/", "trial.json", "trainer.log", "termination-log");
+
   private static final String METADATA = "metadata.json";
 
   private final ArtifactStore store;
+  private final boolean wholeOutput;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public Archiver(ArtifactStore store) {
+    this(store, false);
+  }
+
+  /**
+   * @param wholeOutput archive everything the trainer wrote under its prefix (its output directory,
+   *     for any training code: best_model.pt, plots, CSVs) rather than the DJL trainer's model/ and
+   *     records
+   */
+  public Archiver(ArtifactStore store, boolean wholeOutput) {
     this.store = store;
+    this.wholeOutput = wholeOutput;
   }
 
   /** True when the trial's archive is complete (its index entry exists). */
@@ -54,15 +72,7 @@ public final class Archiver {
       return store.uri(target);
     }
     String source = ArchiveKeys.trial(namespace, study, trial.trial());
-    List<String> keys =
-        store.list(source).stream()
-            .filter(
-                k -> ARCHIVED.stream().anyMatch(a -> k.substring(source.length()).startsWith(a)))
-            .toList();
-    if (keys.stream().noneMatch(k -> k.startsWith(source + "model/"))) {
-      throw new IllegalStateException(
-          "trial " + trial.trial() + " has no model under " + store.uri(source));
-    }
+    List<String> keys = archivedKeys(trial, source);
     java.util.TreeMap<String, String> manifest = new java.util.TreeMap<>();
     for (String key : keys) {
       String relative = key.substring(source.length());
@@ -84,6 +94,28 @@ public final class Archiver {
   }
 
   /** Reads a copy back and checks it against the source's checksum. */
+  private List<String> archivedKeys(ArchiveCandidate trial, String source) {
+    List<String> keys =
+        store.list(source).stream()
+            .filter(
+                k -> {
+                  String relative = k.substring(source.length());
+                  return wholeOutput
+                      ? NOT_OUTPUT.stream().noneMatch(relative::startsWith)
+                      : ARCHIVED.stream().anyMatch(relative::startsWith);
+                })
+            .toList();
+    if (wholeOutput && keys.isEmpty()) {
+      throw new IllegalStateException(
+          "trial " + trial.trial() + " wrote nothing in its output directory " + store.uri(source));
+    }
+    if (!wholeOutput && keys.stream().noneMatch(k -> k.startsWith(source + "model/"))) {
+      throw new IllegalStateException(
+          "trial " + trial.trial() + " has no model under " + store.uri(source));
+    }
+    return keys;
+  }
+
   private String verified(String key, String expected) {
     String actual = sha256(store.get(key).orElseThrow());
     if (!expected.equals(actual)) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a TrainingStudy manifest on this machine.",
-      "Its trials run as paddock-trainer processes, one thread each.",
+      "Trials run their container's command here, $(VAR) expanded as in a pod.",
+      "The image is not used: the command (python3, ...) must exist on this machine.",
       "Search, early stopping, grading, archive and promotion are the operator's.",
       "Ctrl-C stops the trials; running it again resumes the study where it stopped."
     },

@@ -1,5 +1,6 @@
 package dev.paddock.operator.local;
 
+import dev.paddock.contract.TrainerEnv;
 import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.archive.DirectoryStore;
 import dev.paddock.operator.archive.S3Store;
@@ -51,9 +52,9 @@ public record ArtifactTarget(String s3Uri, String endpoint, String accessKey, St
   Map<String, String> trainerEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     if (isS3()) {
-      env.put("PADDOCK_S3_ENDPOINT", endpoint);
-      env.put("PADDOCK_S3_ACCESS_KEY", accessKey);
-      env.put("PADDOCK_S3_SECRET_KEY", secretKey);
+      env.put(TrainerEnv.S3_ENDPOINT, endpoint);
+      env.put(TrainerEnv.S3_ACCESS_KEY, accessKey);
+      env.put(TrainerEnv.S3_SECRET_KEY, secretKey);
     }
     return env;
   }

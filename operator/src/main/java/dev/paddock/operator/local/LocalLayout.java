@@ -54,6 +54,19 @@ public record LocalLayout(Path root, String namespace, String study) {
     return trialDir(trial).resolve("trainer.log");
   }
 
+  /**
+   * The trial's PADDOCK_OUTPUT_DIR: its artifact prefix in the store's layout, so that what a
+   * trainer writes there (model files, plots, epoch_metrics.csv) is the trial's artifacts.
+   */
+  public Path outputDir(String trial) {
+    return trialDir(trial);
+  }
+
+  /** The trial's PADDOCK_CHECKPOINT_DIR, kept across attempts (the store's checkpoints/). */
+  public Path checkpointDir(String trial) {
+    return trialDir(trial).resolve("checkpoints");
+  }
+
   public Path archiveDir() {
     return root.resolve("archive").resolve(namespace).resolve(study);
   }

@@ -90,7 +90,7 @@ public final class LocalStudyRunner {
         ReportServer.start(new InetSocketAddress("127.0.0.1", 0), tokens, reports, 4)) {
       TrialLifecycle lifecycle =
           new TrialLifecycle(
-              study, definition, layout, options, tokens, server.url().toString(), store);
+              study, definition, layout, options, tokens, server.url().toString(), store, reports);
       StudyPlan plan = loop(lifecycle);
       if (plan != null) {
         wrapUp(plan);
@@ -233,7 +233,11 @@ public final class LocalStudyRunner {
     if (plan.stopRunning()) {
       state.trials().stream()
           .filter(t -> t.process != null && t.stopRequested == null)
-          .forEach(t -> t.stopRequested = plan.message());
+          .forEach(
+              t -> {
+                t.stopRequested = plan.message();
+                lifecycle.stop(t);
+              });
       return;
     }
     // Trials interrupted by an earlier run, or waiting for a retry, start before new ones.

@@ -62,7 +62,8 @@ final class LocalWrapUp {
     this.definition = definition;
     this.layout = layout;
     this.store = store;
-    this.archiver = new Archiver(store);
+    // Any training code's whole output directory is its artifacts; the DJL trainer's, its model.
+    this.archiver = new Archiver(store, !CollectorChoice.of(study).isPush());
     this.deployments = new LocalDeployments(layout.deploymentsDir());
     this.clock = clock;
   }

@@ -39,6 +39,39 @@ record TerminationMessage(
         exitCode != 2);
   }
 
+  /**
+   * The summary of a trainer whose metrics were collected from its output and which wrote no
+   * termination message: stopped when the runner stopped it, completed when it exited 0 after at
+   * least one epoch was collected, failed otherwise.
+   */
+  static TerminationMessage inferred(
+      int exitCode, boolean stoppedByRunner, int epochs, String collector, Path log) {
+    if (stoppedByRunner) {
+      return new TerminationMessage("stopped", epochs, Map.of(), null, false);
+    }
+    if (exitCode == 0 && epochs > 0) {
+      return new TerminationMessage("completed", epochs, Map.of(), null, false);
+    }
+    if (exitCode == 0) {
+      return failed(
+          "trainer exited with code 0 but the "
+              + collector
+              + " collector read no epoch from it; see "
+              + log,
+          false);
+    }
+    return failed("trainer exited with code " + exitCode + "; see " + log, exitCode != 2);
+  }
+
+  /** Whether the trainer wrote a termination message. */
+  static boolean written(Path file) {
+    try {
+      return Files.exists(file) && Files.size(file) > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static TerminationMessage parse(JsonNode node) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     node.path("metrics")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paddock.api.v1alpha1.ContainerTemplate;
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.contract.TrainerEnv;
+import dev.paddock.contract.VarExpansion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,33 +13,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The command line and environment of a local trial: the study template's trainer container run as
- * {@code paddock-trainer <args>} with the trainer contract's environment. The image is not used
- * locally; a container whose command is not paddock-trainer cannot run here.
+ * The command line and environment of a local trial: the study template's trainer container's
+ * command and args, with {@code $(VAR)} expanded from its environment exactly as the kubelet does,
+ * run here as a child process with the trainer contract's environment. The image is not used
+ * locally: a command such as {@code python3 train.py} must exist on this machine. A container that
+ * runs {@code paddock-trainer} (or names no command, the trainer image's entrypoint) runs the local
+ * {@code paddock-trainer} launcher.
  */
 final class TrialCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TRAINER = "paddock-trainer";
 
   private TrialCommand() {}
 
-  static List<String> command(TrainingStudy study, Path trainerExecutable) {
+  /**
+   * @throws IllegalArgumentException when the container's command is not found on this machine
+   */
+  static List<String> command(
+      TrainingStudy study, Path trainerExecutable, Map<String, String> env, Path workDir) {
     ContainerTemplate trainer = trainer(study);
-    List<String> command = new ArrayList<>();
-    command.add(trainerExecutable.toString());
     List<String> entrypoint = Objects.requireNonNullElse(trainer.getCommand(), List.of());
-    if (!entrypoint.isEmpty()) {
-      if (!Path.of(entrypoint.get(0)).getFileName().toString().equals("paddock-trainer")) {
-        throw new IllegalArgumentException(
-            "container trainer runs "
-                + entrypoint.get(0)
-                + ": a local run can only run the paddock-trainer image's entrypoint");
-      }
-      command.addAll(entrypoint.subList(1, entrypoint.size()));
+    List<String> words = new ArrayList<>();
+    if (entrypoint.isEmpty()
+        || Path.of(entrypoint.get(0)).getFileName().toString().equals(TRAINER)) {
+      words.add(trainerExecutable.toString());
+      words.addAll(entrypoint.isEmpty() ? List.of() : entrypoint.subList(1, entrypoint.size()));
+    } else {
+      words.addAll(entrypoint);
     }
-    command.addAll(Objects.requireNonNullElse(trainer.getArgs(), List.of()));
+    words.addAll(Objects.requireNonNullElse(trainer.getArgs(), List.of()));
+    List<String> command =
+        words.stream().map(w -> VarExpansion.expand(w, env)).collect(Collectors.toList());
+    command.set(0, Executables.resolve(command.get(0), workDir, env));
     return command;
   }
 
@@ -51,18 +62,21 @@ final class TrialCommand {
       String token,
       int threads) {
     Map<String, String> env = new LinkedHashMap<>(templateEnv(trainer(study)));
-    env.put("PADDOCK_TRIAL", layout.namespace() + "/" + trial.name);
-    env.put("PADDOCK_PARAMS", json(trial.spec.parameters()));
-    env.put("PADDOCK_EPOCHS", Integer.toString(trial.spec.epochs()));
-    env.put("PADDOCK_ARTIFACTS", trial.artifacts);
+    env.put(TrainerEnv.TRIAL, layout.namespace() + "/" + trial.name);
+    env.put(TrainerEnv.PARAMS, json(trial.spec.parameters()));
+    env.putAll(TrainerEnv.paramVariables(trial.spec.parameters()));
+    env.put(TrainerEnv.EPOCHS, Integer.toString(trial.spec.epochs()));
+    env.put(TrainerEnv.ARTIFACTS, trial.artifacts);
     env.putAll(artifacts.trainerEnvironment());
-    env.put("PADDOCK_REPORT_URL", reportUrl);
-    env.put("PADDOCK_REPORT_TOKEN", token);
-    env.put("PADDOCK_TERMINATION_LOG", layout.terminationLog(trial.name).toString());
-    env.put("PADDOCK_THREADS", Integer.toString(threads));
+    env.put(TrainerEnv.REPORT_URL, reportUrl);
+    env.put(TrainerEnv.REPORT_TOKEN, token);
+    env.put(TrainerEnv.TERMINATION_LOG, layout.terminationLog(trial.name).toString());
+    env.put(TrainerEnv.THREADS, Integer.toString(threads));
+    env.put(TrainerEnv.OUTPUT_DIR, layout.outputDir(trial.name).toString());
+    env.put(TrainerEnv.CHECKPOINT_DIR, layout.checkpointDir(trial.name).toString());
     Integer checkpointEvery = study.getSpec().trial().checkpointEveryEpochs();
     env.put(
-        "PADDOCK_CHECKPOINT_EVERY",
+        TrainerEnv.CHECKPOINT_EVERY,
         Integer.toString(Objects.requireNonNullElse(checkpointEvery, 5)));
     return env;
   }

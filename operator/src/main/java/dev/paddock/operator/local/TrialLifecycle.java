@@ -1,10 +1,15 @@
 package dev.paddock.operator.local;
 
 import dev.paddock.api.v1alpha1.Grade;
+import dev.paddock.api.v1alpha1.MetricsCollectorKind;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.contract.metrics.EpochMetrics;
 import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.operator.report.EpochReport;
+import dev.paddock.operator.report.ReportAnswer;
+import dev.paddock.operator.report.ReportListener;
 import dev.paddock.operator.report.ReportTokens;
 import dev.paddock.operator.report.TrialRef;
 import dev.paddock.operator.search.TrialObservation;
@@ -12,6 +17,7 @@ import dev.paddock.operator.search.TrialState;
 import dev.paddock.operator.study.StudyDefinition;
 import dev.paddock.operator.study.TrialGrading;
 import dev.paddock.operator.study.TrialResult;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,8 +28,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Starts trials as trainer processes and turns their endings into phases, grades and codes. */
+/**
+ * Starts trials as trainer processes (any command; with a stdout or file collector their metrics
+ * are read as they run and fed to the same reports as pushed ones, and a stop decision terminates
+ * them gracefully) and turns their endings into phases, grades and codes.
+ */
 final class TrialLifecycle {
+
+  /** A stopped trainer's time to save and exit after SIGTERM, before SIGKILL. */
+  static final long GRACE_SECONDS = 10;
 
   private final TrainingStudy study;
   private final StudyDefinition definition;
@@ -33,6 +46,8 @@ final class TrialLifecycle {
   private final String reportUrl;
   private final TrialGrading grading;
   private final ArtifactStore store;
+  private final ReportListener reports;
+  private final CollectorChoice collector;
 
   TrialLifecycle(
       TrainingStudy study,
@@ -41,7 +56,8 @@ final class TrialLifecycle {
       RunOptions options,
       ReportTokens tokens,
       String reportUrl,
-      ArtifactStore store) {
+      ArtifactStore store,
+      ReportListener reports) {
     this.study = study;
     this.definition = definition;
     this.layout = layout;
@@ -50,6 +66,8 @@ final class TrialLifecycle {
     this.reportUrl = reportUrl;
     this.grading = new TrialGrading(definition);
     this.store = store;
+    this.reports = reports;
+    this.collector = CollectorChoice.of(study);
   }
 
   void launch(LiveTrial trial) {
@@ -65,15 +83,51 @@ final class TrialLifecycle {
     Map<String, String> env =
         TrialCommand.environment(
             study, trial, layout, options.artifacts(), reportUrl, token, options.threadsPerTrial());
+    if (collector.kind() == MetricsCollectorKind.STDOUT) {
+      // Python buffers a pipe's output in blocks: without this, epochs would arrive at the end.
+      env.putIfAbsent("PYTHONUNBUFFERED", "1");
+    }
     deleteStaleTerminationLog(trial);
+    Path workDir = options.manifest().getParent();
+    List<String> command = TrialCommand.command(study, options.trainer(), env, workDir);
+    createDirectories(layout.checkpointDir(trial.name));
     trial.process =
         TrialProcess.start(
-            TrialCommand.command(study, options.trainer()),
+            command,
             env,
-            options.manifest().getParent(),
-            layout.trainerLog(trial.name));
+            workDir,
+            layout.trainerLog(trial.name),
+            new TrialProcess.Collecting(
+                collector, layout.outputDir(trial.name), epoch -> collected(trial, epoch)));
     trial.reason = "Started";
     trial.message = "attempt " + trial.attempts;
+  }
+
+  /** An epoch read from a trainer's output: reported as if pushed; a stop ends the process. */
+  private void collected(LiveTrial trial, EpochMetrics epoch) {
+    if (epoch.epoch() < 1) {
+      return;
+    }
+    ReportAnswer answer;
+    try {
+      answer =
+          reports.onEpoch(
+              new EpochReport(
+                  new TrialRef(layout.namespace(), trial.name), epoch.epoch(), epoch.finite()));
+    } catch (ReportListener.UnknownTrialException e) {
+      return;
+    }
+    if (answer.stop()) {
+      stop(trial);
+    }
+  }
+
+  /** Stops a collected trainer now (a pushing one stops at its next report). */
+  void stop(LiveTrial trial) {
+    TrialProcess process = trial.process;
+    if (process != null && !collector.isPush()) {
+      process.stopGracefully(GRACE_SECONDS);
+    }
   }
 
   /**
@@ -83,9 +137,11 @@ final class TrialLifecycle {
   boolean onExit(LiveTrial trial, Collection<LiveTrial> all) {
     int exitCode = trial.process.exitCode();
     trial.process = null;
-    TerminationMessage summary =
-        TerminationMessage.read(
-            layout.terminationLog(trial.name), exitCode, layout.trainerLog(trial.name));
+    TerminationMessage summary = summary(trial, exitCode);
+    String uploadProblem = uploadOutput(trial);
+    if (uploadProblem != null) {
+      return finish(trial, TrialPhase.Failed, "UploadFailed", uploadProblem, all);
+    }
     if (summary.epoch() > 0 && !summary.metrics().isEmpty()) {
       trial.progress.record(summary.epoch(), summary.metrics());
     }
@@ -111,6 +167,43 @@ final class TrialLifecycle {
       return false;
     }
     return finish(trial, TrialPhase.Failed, "Failed", summary.error(), all);
+  }
+
+  private TerminationMessage summary(LiveTrial trial, int exitCode) {
+    Path message = layout.terminationLog(trial.name);
+    if (collector.isPush() || TerminationMessage.written(message)) {
+      return TerminationMessage.read(message, exitCode, layout.trainerLog(trial.name));
+    }
+    return TerminationMessage.inferred(
+        exitCode,
+        trial.stopRequested != null,
+        trial.progress.lastEpoch(),
+        collector.describe(),
+        layout.trainerLog(trial.name));
+  }
+
+  /** With an s3:// store, a collected trainer's output goes up; returns a problem, or null. */
+  private String uploadOutput(LiveTrial trial) {
+    if (collector.isPush() || !options.artifacts().isS3()) {
+      return null;
+    }
+    try {
+      OutputUpload.upload(
+          layout.outputDir(trial.name),
+          store,
+          ArchiveKeys.trial(layout.namespace(), layout.study(), trial.name));
+      return null;
+    } catch (RuntimeException e) {
+      return "cannot upload the output directory to " + trial.artifacts + ": " + e.getMessage();
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private boolean finish(

@@ -133,6 +133,35 @@ class ArchiverTest {
   }
 
   @Test
+  void anyTrainersWholeOutputIsArchivedButNotItsCheckpointsOrTheRunnersRecords() {
+    DirectoryStore store = store();
+    String trial = ArchiveKeys.trial("ns", "s", "s-3");
+    store.put(trial + "best_model.pt", new byte[] {4, 2});
+    store.put(trial + "plots/loss.png", new byte[] {1});
+    store.put(trial + "trial.json", bytes("{}"));
+    store.put(trial + "trainer.log", bytes("epoch=1 loss=0.5"));
+
+    new Archiver(store, true).archive("ns", "s", TRIAL, Map.of("grade", "A"));
+
+    assertThat(store.list("archive/ns/s/S-A-3/"))
+        .contains(
+            "archive/ns/s/S-A-3/best_model.pt",
+            "archive/ns/s/S-A-3/plots/loss.png",
+            "archive/ns/s/S-A-3/epoch_metrics.csv")
+        .noneMatch(
+            k -> k.contains("checkpoints/") || k.endsWith("trial.json") || k.endsWith(".log"));
+  }
+
+  @Test
+  void anyTrainerThatWroteNothingIsNotArchived() {
+    DirectoryStore store = new DirectoryStore(root);
+    store.put(ArchiveKeys.trial("ns", "s", "s-3") + "trainer.log", bytes("hello"));
+
+    assertThatThrownBy(() -> new Archiver(store, true).archive("ns", "s", TRIAL, Map.of()))
+        .hasMessageContaining("wrote nothing in its output directory");
+  }
+
+  @Test
   void keysCannotEscapeTheStore() {
     assertThatThrownBy(() -> new DirectoryStore(root).put("../outside", new byte[0]))
         .hasMessageContaining("escapes the store");

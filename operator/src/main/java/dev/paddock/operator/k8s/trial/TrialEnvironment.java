@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.contract.TrainerEnv;
 import dev.paddock.operator.k8s.ClusterSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** The trainer contract's environment for one trial (DESIGN.md, "The trainer contract"). */
+/**
+ * The trainer contract's environment for one trial (DESIGN.md, "The trainer contract"; the names
+ * live in {@link TrainerEnv}): each parameter also as {@code PADDOCK_PARAM_<NAME>}, so that {@code
+ * args: [--lr, "$(PADDOCK_PARAM_LR)"]} works by the kubelet's own expansion.
+ */
 final class TrialEnvironment {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,23 +27,25 @@ final class TrialEnvironment {
   static List<EnvVar> of(TrainingStudy study, Trial trial, ClusterSettings settings, String token) {
     String namespace = trial.getMetadata().getNamespace();
     List<EnvVar> env = new ArrayList<>();
-    env.add(plain("PADDOCK_TRIAL", namespace + "/" + trial.getMetadata().getName()));
-    env.add(plain("PADDOCK_PARAMS", json(trial)));
-    env.add(plain("PADDOCK_EPOCHS", Integer.toString(trial.getSpec().epochs())));
-    env.add(plain("PADDOCK_ARTIFACTS", artifacts(settings, namespace, trial)));
-    env.add(plain("PADDOCK_REPORT_URL", settings.reportUrl()));
-    env.add(plain("PADDOCK_REPORT_TOKEN", token));
+    env.add(plain(TrainerEnv.TRIAL, namespace + "/" + trial.getMetadata().getName()));
+    env.add(plain(TrainerEnv.PARAMS, json(trial)));
+    TrainerEnv.paramVariables(trial.getSpec().parameters())
+        .forEach((name, value) -> env.add(plain(name, value)));
+    env.add(plain(TrainerEnv.EPOCHS, Integer.toString(trial.getSpec().epochs())));
+    env.add(plain(TrainerEnv.ARTIFACTS, artifacts(settings, namespace, trial)));
+    env.add(plain(TrainerEnv.REPORT_URL, settings.reportUrl()));
+    env.add(plain(TrainerEnv.REPORT_TOKEN, token));
     Integer checkpointEvery = study.getSpec().trial().checkpointEveryEpochs();
     env.add(
         plain(
-            "PADDOCK_CHECKPOINT_EVERY",
+            TrainerEnv.CHECKPOINT_EVERY,
             Integer.toString(Objects.requireNonNullElse(checkpointEvery, 5))));
     if (settings.storeEndpoint() != null) {
-      env.add(plain("PADDOCK_S3_ENDPOINT", settings.storeEndpoint()));
+      env.add(plain(TrainerEnv.S3_ENDPOINT, settings.storeEndpoint()));
     }
     if (settings.storeSecret() != null) {
-      env.add(fromSecret("PADDOCK_S3_ACCESS_KEY", settings.storeSecret(), "accessKey"));
-      env.add(fromSecret("PADDOCK_S3_SECRET_KEY", settings.storeSecret(), "secretKey"));
+      env.add(fromSecret(TrainerEnv.S3_ACCESS_KEY, settings.storeSecret(), "accessKey"));
+      env.add(fromSecret(TrainerEnv.S3_SECRET_KEY, settings.storeSecret(), "secretKey"));
     }
     return env;
   }

@@ -43,6 +43,9 @@ class TrialJobsTest {
     assertThat(env.get("PADDOCK_TRIAL").getValue()).isEqualTo("team-a/quickstart-17");
     assertThat(env.get("PADDOCK_PARAMS").getValue())
         .isEqualTo("{\"batch_size\":\"64\",\"hidden\":\"64,32\",\"lr\":\"0.001\"}");
+    assertThat(env.get("PADDOCK_PARAM_LR").getValue()).isEqualTo("0.001");
+    assertThat(env.get("PADDOCK_PARAM_BATCH_SIZE").getValue()).isEqualTo("64");
+    assertThat(env.get("PADDOCK_PARAM_HIDDEN").getValue()).isEqualTo("64,32");
     assertThat(env.get("PADDOCK_EPOCHS").getValue()).isEqualTo("10");
     assertThat(env.get("PADDOCK_ARTIFACTS").getValue())
         .isEqualTo("s3://paddock/studies/team-a/quickstart/trials/quickstart-17/");
