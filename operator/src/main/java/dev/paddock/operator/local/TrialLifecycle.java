@@ -77,9 +77,8 @@ final class TrialLifecycle {
     trial.startTime = trial.startTime == null ? options.clock().instant() : trial.startTime;
     trial.artifacts = store.uri(ArchiveKeys.trial(layout.namespace(), layout.study(), trial.name));
     // Each run of a trial is its own object, as a re-created Trial is in a cluster.
-    String token =
-        tokens.issue(
-            new TrialRef(layout.namespace(), trial.name), java.util.UUID.randomUUID().toString());
+    String runUid = java.util.UUID.randomUUID().toString();
+    String token = tokens.issue(new TrialRef(layout.namespace(), trial.name), runUid);
     Map<String, String> env =
         TrialCommand.environment(
             study, trial, layout, options.artifacts(), reportUrl, token, options.threadsPerTrial());
@@ -98,13 +97,13 @@ final class TrialLifecycle {
             workDir,
             layout.trainerLog(trial.name),
             new TrialProcess.Collecting(
-                collector, layout.outputDir(trial.name), epoch -> collected(trial, epoch)));
+                collector, layout.outputDir(trial.name), epoch -> collected(trial, runUid, epoch)));
     trial.reason = "Started";
     trial.message = "attempt " + trial.attempts;
   }
 
   /** An epoch read from a trainer's output: reported as if pushed; a stop ends the process. */
-  private void collected(LiveTrial trial, EpochMetrics epoch) {
+  private void collected(LiveTrial trial, String runUid, EpochMetrics epoch) {
     if (epoch.epoch() < 1) {
       return;
     }
@@ -113,7 +112,10 @@ final class TrialLifecycle {
       answer =
           reports.onEpoch(
               new EpochReport(
-                  new TrialRef(layout.namespace(), trial.name), epoch.epoch(), epoch.finite()));
+                  new TrialRef(layout.namespace(), trial.name),
+                  runUid,
+                  epoch.epoch(),
+                  epoch.finite()));
     } catch (ReportListener.UnknownTrialException e) {
       return;
     }
