@@ -46,7 +46,7 @@ class ArchitectureTest {
   private static final String K8S = ROOT + ".k8s..";
   private static final String LOCAL = ROOT + ".local..";
   private static final String CLI = ROOT + ".cli..";
-  private static final String REPORT = ROOT + ".report..";
+  private static final String REPORT = ROOT + ".epochreport..";
 
   /** The study's flow, as plain Java; {@code manifest} has its own rule below. */
   private static final String[] DOMAIN = {
@@ -57,7 +57,7 @@ class ArchitectureTest {
     ROOT + ".archive..",
     ROOT + ".retention..",
     ROOT + ".rollout..",
-    ROOT + ".report..",
+    ROOT + ".epochreport..",
     ROOT + ".studyreport..",
     // The trainer contract (module contract/): shared by the operator, the local runner and the
     // trainers, so it can carry no cluster types either.

@@ -1,16 +1,16 @@
 package dev.paddock.operator.k8s;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.paddock.operator.epochreport.ReportServer;
+import dev.paddock.operator.epochreport.ReportTokens;
 import dev.paddock.operator.k8s.archive.OperatorStore;
 import dev.paddock.operator.k8s.archive.StoreCredentials;
+import dev.paddock.operator.k8s.epochreport.ClusterReports;
 import dev.paddock.operator.k8s.metrics.TrialPhaseGauges;
-import dev.paddock.operator.k8s.report.ClusterReports;
 import dev.paddock.operator.k8s.serving.ModelDeploymentReconciler;
 import dev.paddock.operator.k8s.serving.ServingSettings;
 import dev.paddock.operator.k8s.study.TrainingStudyReconciler;
 import dev.paddock.operator.k8s.trial.TrialReconciler;
-import dev.paddock.operator.report.ReportServer;
-import dev.paddock.operator.report.ReportTokens;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;

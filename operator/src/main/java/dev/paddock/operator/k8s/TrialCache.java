@@ -2,7 +2,7 @@ package dev.paddock.operator.k8s;
 
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
-import dev.paddock.operator.report.TrialRef;
+import dev.paddock.operator.epochreport.TrialRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;

@@ -1,11 +1,11 @@
 package dev.paddock.operator.local;
 
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.operator.epochreport.EpochReport;
+import dev.paddock.operator.epochreport.ReportAnswer;
+import dev.paddock.operator.epochreport.ReportListener;
 import dev.paddock.operator.pruning.Decision;
 import dev.paddock.operator.pruning.Pruner;
-import dev.paddock.operator.report.EpochReport;
-import dev.paddock.operator.report.ReportAnswer;
-import dev.paddock.operator.report.ReportListener;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.study.StudyDefinition;
 import java.util.List;

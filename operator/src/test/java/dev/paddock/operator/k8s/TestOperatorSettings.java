@@ -1,6 +1,6 @@
 package dev.paddock.operator.k8s;
 
-import dev.paddock.operator.report.ReportTokens;
+import dev.paddock.operator.epochreport.ReportTokens;
 import java.util.Set;
 
 /** The settings the cluster tests run an in-process operator with. */

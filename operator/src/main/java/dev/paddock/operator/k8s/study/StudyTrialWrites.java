@@ -5,7 +5,7 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.StudyTrials;
-import dev.paddock.operator.k8s.report.ClusterReports;
+import dev.paddock.operator.k8s.epochreport.ClusterReports;
 import dev.paddock.operator.search.Suggestion;
 import dev.paddock.operator.search.TrialState;
 import dev.paddock.operator.study.StudyDefinition;

@@ -1,4 +1,4 @@
-package dev.paddock.operator.report;
+package dev.paddock.operator.epochreport;
 
 /**
  * Receives authenticated reports. Reports are at-least-once (a trainer re-sends what was not

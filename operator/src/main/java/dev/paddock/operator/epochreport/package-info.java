@@ -6,4 +6,4 @@
  * and UID, so a pod can report for its own Trial object only, and the endpoint keeps no token
  * table; a trial that has ended is answered 410 Gone.
  */
-package dev.paddock.operator.report;
+package dev.paddock.operator.epochreport;

@@ -1,4 +1,4 @@
-package dev.paddock.operator.k8s.report;
+package dev.paddock.operator.k8s.epochreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +8,12 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.api.v1alpha1.TrialStatus;
+import dev.paddock.operator.epochreport.EpochReport;
+import dev.paddock.operator.epochreport.ReportAnswer;
+import dev.paddock.operator.epochreport.ReportListener;
+import dev.paddock.operator.epochreport.TrialRef;
 import dev.paddock.operator.k8s.Labels;
 import dev.paddock.operator.k8s.TrialCache;
-import dev.paddock.operator.report.EpochReport;
-import dev.paddock.operator.report.ReportAnswer;
-import dev.paddock.operator.report.ReportListener;
-import dev.paddock.operator.report.TrialRef;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -1,4 +1,4 @@
-package dev.paddock.operator.report;
+package dev.paddock.operator.epochreport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

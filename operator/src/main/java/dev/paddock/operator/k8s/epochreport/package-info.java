@@ -3,4 +3,4 @@
  * shared pruner's decision, and written to Trial status coalesced, so API writes per trial stay
  * bounded whatever the number of epochs.
  */
-package dev.paddock.operator.k8s.report;
+package dev.paddock.operator.k8s.epochreport;

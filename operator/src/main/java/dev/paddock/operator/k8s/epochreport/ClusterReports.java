@@ -1,16 +1,16 @@
-package dev.paddock.operator.k8s.report;
+package dev.paddock.operator.k8s.epochreport;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialStatus;
+import dev.paddock.operator.epochreport.EpochReport;
+import dev.paddock.operator.epochreport.ReportAnswer;
+import dev.paddock.operator.epochreport.ReportListener;
+import dev.paddock.operator.epochreport.TrialRef;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.TrialCache;
 import dev.paddock.operator.pruning.Decision;
 import dev.paddock.operator.pruning.Pruner;
-import dev.paddock.operator.report.EpochReport;
-import dev.paddock.operator.report.ReportAnswer;
-import dev.paddock.operator.report.ReportListener;
-import dev.paddock.operator.report.TrialRef;
 import dev.paddock.operator.search.CurvePoint;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.search.TrialState;

@@ -1,4 +1,4 @@
-package dev.paddock.operator.report;
+package dev.paddock.operator.epochreport;
 
 /** The answer to a report: go on or stop gracefully, and why. */
 public record ReportAnswer(boolean stop, String reason) {

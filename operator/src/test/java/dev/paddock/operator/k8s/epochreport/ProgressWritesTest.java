@@ -1,4 +1,4 @@
-package dev.paddock.operator.k8s.report;
+package dev.paddock.operator.k8s.epochreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.paddock.operator.k8s.report;
+package dev.paddock.operator.k8s.epochreport;
 
 /**
  * When a trial's reported progress is written to its status: at most {@link #MAX_WRITES} times over

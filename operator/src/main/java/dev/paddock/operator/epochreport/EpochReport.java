@@ -1,4 +1,4 @@
-package dev.paddock.operator.report;
+package dev.paddock.operator.epochreport;
 
 import java.util.Map;
 import java.util.Objects;
