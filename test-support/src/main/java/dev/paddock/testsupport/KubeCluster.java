@@ -2,14 +2,12 @@ package dev.paddock.testsupport;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A real kube-apiserver with etcd (fabric8 kube-api-test, offline, on the binaries that {@code
@@ -81,12 +79,7 @@ public final class KubeCluster implements AutoCloseable {
 
   /** A fresh namespace with the given prefix, so tests sharing this cluster never collide. */
   public String createNamespace(String prefix) {
-    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    client
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-    return name;
+    return Namespaces.create(client, prefix);
   }
 
   /** Installs (server-side apply) every {@code *.yml}/{@code *.yaml} CRD and waits for it. */

@@ -1,6 +1,5 @@
 package dev.paddock.testsupport;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -67,12 +65,7 @@ public final class RealCluster implements AutoCloseable {
 
   /** A fresh namespace with the given prefix, so tests sharing this cluster never collide. */
   public String createNamespace(String prefix) {
-    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    client
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-    return name;
+    return Namespaces.create(client, prefix);
   }
 
   /** The last lines of a component's log ({@code kubelet}, {@code containerd}, ...). */

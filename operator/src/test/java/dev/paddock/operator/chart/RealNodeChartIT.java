@@ -304,11 +304,16 @@ class RealNodeChartIT {
   }
 
   private List<Pod> trialPods(String study) {
+    return livePods("paddock.dev/study", study);
+  }
+
+  /** The pods in the studies' namespace with this label, leaving out those being deleted. */
+  private List<Pod> livePods(String label, String value) {
     return cluster
         .client()
         .pods()
         .inNamespace(studies)
-        .withLabel("paddock.dev/study", study)
+        .withLabel(label, value)
         .list()
         .getItems()
         .stream()
@@ -352,16 +357,7 @@ class RealNodeChartIT {
   }
 
   private List<Pod> servingPods() {
-    return cluster
-        .client()
-        .pods()
-        .inNamespace(studies)
-        .withLabel("paddock.dev/model-deployment", "serving")
-        .list()
-        .getItems()
-        .stream()
-        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-        .toList();
+    return livePods("paddock.dev/model-deployment", "serving");
   }
 
   private void assertRunsAsNonRootOnReadOnlyRoot(Pod pod) {
