@@ -13,15 +13,9 @@ import dev.paddock.testsupport.RealCluster;
 import dev.paddock.testsupport.RealClusterExtension;
 import dev.paddock.testsupport.TestComponents;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,34 +51,6 @@ class RealNodeChartIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MODEL_URI = "paddock.dev/model-uri";
   private static final int LOAD_SECONDS = 100;
-
-  /** One trial, long enough to be evicted after its first checkpoint, allowed no retry. */
-  private static final String EVICTED_STUDY =
-      """
-      apiVersion: paddock.dev/v1alpha1
-      kind: TrainingStudy
-      metadata: {name: evicted}
-      spec:
-        objective: {metric: val_f1, direction: maximize}
-        search:
-          algorithm: random
-          seed: 7
-          parameters:
-            - {name: lr, float: {min: 1.0e-3, max: 1.0e-2, log: true}}
-        budget: {maxTrials: 1, parallelism: 1}
-        trial:
-          epochs: 30
-          maxRetries: 0
-          checkpointEveryEpochs: 2
-          template:
-            spec:
-              containers:
-                - name: trainer
-                  image: paddock/trainer:0.1.0
-                  args: [train, --data, "synthetic:moons?rows=60000", --label, label,
-                         --task, binary, --threads, "1"]
-                  resources: {requests: {cpu: 100m, memory: 256Mi}, limits: {memory: 1Gi}}
-      """;
 
   private static final String ROWS =
       "{\"rows\":[{\"x0\":0.1,\"x1\":0.9},{\"x0\":1.8,\"x1\":-0.3},{\"x0\":-0.7,\"x1\":0.4}]}";
@@ -155,9 +121,13 @@ class RealNodeChartIT {
     assertThat(pod.getSpec().getNodeName()).isEqualTo(RealCluster.NODE_NAME);
     assertThat(pod.getStatus().getContainerStatuses().get(0).getImage())
         .isEqualTo("docker.io/paddock/operator:" + chartVersion());
-    assertRunsAsNonRootOnReadOnlyRoot(pod);
-    assertHoldsTheLease(pod);
-    assertThat(metrics(pod)).contains("jvm_memory_used_bytes");
+    OperatorPodChecks checks = new OperatorPodChecks(cluster.client(), commands, system);
+    checks.runsAsNonRootOnReadOnlyRoot(pod);
+    await(
+        "the operator pod to hold the leader Lease",
+        () -> checks.holdsTheLease(pod),
+        Boolean::booleanValue);
+    assertThat(checks.metrics(pod)).contains("jvm_memory_used_bytes");
 
     applyQuickstart(studies);
     TrainingStudy done =
@@ -274,7 +244,13 @@ class RealNodeChartIT {
   void anEvictedTrialResumesFromItsCheckpointInANewContainer() throws Exception {
     assertThat(studies).as("the chart was installed first").isNotNull();
     ChartCommands.Result applied =
-        commands.kubectl(EVICTED_STUDY, "apply", "-n", studies, "-f", "-");
+        commands.kubectl(
+            Files.readString(Path.of("src/test/resources/real-node/evicted-study.yaml")),
+            "apply",
+            "-n",
+            studies,
+            "-f",
+            "-");
     assertThat(applied.exit()).as(applied.toString()).isZero();
     String checkpoints = "studies/" + studies + "/evicted/trials/evicted-0/checkpoints/";
     await(
@@ -358,41 +334,6 @@ class RealNodeChartIT {
 
   private List<Pod> servingPods() {
     return livePods("paddock.dev/model-deployment", "serving");
-  }
-
-  private void assertRunsAsNonRootOnReadOnlyRoot(Pod pod) {
-    String name = pod.getMetadata().getName();
-    ChartCommands.Result id = commands.kubectl(null, "exec", "-n", system, name, "--", "id", "-u");
-    assertThat(id.exit()).as(id.toString()).isZero();
-    assertThat(id.out().strip()).isEqualTo("65532");
-    ChartCommands.Result write =
-        commands.kubectl(null, "exec", "-n", system, name, "--", "touch", "/opt/paddock/x");
-    assertThat(write.exit()).isNotZero();
-    assertThat(write.err()).contains("Read-only file system");
-  }
-
-  private void assertHoldsTheLease(Pod pod) throws InterruptedException {
-    await(
-        "the operator pod to hold the leader Lease",
-        () -> cluster.client().leases().inNamespace(system).list().getItems(),
-        (List<Lease> leases) ->
-            leases.stream()
-                .anyMatch(
-                    l -> pod.getMetadata().getName().equals(l.getSpec().getHolderIdentity())));
-  }
-
-  /** {@code /metrics} scraped from the pod's own address, as Prometheus would. */
-  private static String metrics(Pod pod) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://" + pod.getStatus().getPodIP() + ":8081/metrics"))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
   }
 
   /** The README's {@code kubectl apply -f examples/quickstart/study.yaml}, sized for 2 cores. */
