@@ -34,7 +34,7 @@ import java.util.List;
             + " self.grading.code.findAll('[{][^}]*[}]').all(m, m in ['{grade}', '{date}',"
             + " '{index}', '{objective}'] || (has(self.search.parameters) &&"
             + " self.search.parameters.exists(p, '{' + p.name + '}' == m)) ||"
-            + " (has(self.search.ensemble) && (m == '{' + (has(self.search.ensemble.seedParameter)"
+            + " (self.search.algorithm == 'ensemble' && has(self.search.ensemble) && (m == '{' + (has(self.search.ensemble.seedParameter)"
             + " ? self.search.ensemble.seedParameter : 'seed') + '}' ||"
             + " (has(self.search.ensemble.parameters) && self.search.ensemble.parameters.exists(k,"
             + " '{' + k + '}' == m)))))",
