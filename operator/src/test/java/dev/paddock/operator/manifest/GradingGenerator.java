@@ -4,6 +4,7 @@ import static dev.paddock.operator.manifest.StudyGenerator.map;
 import static dev.paddock.operator.manifest.StudyGenerator.putIfPresent;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -19,33 +20,50 @@ final class GradingGenerator {
   private GradingGenerator() {}
 
   static Arbitrary<Map<String, Object>> grading(Map<String, Object> spec) {
-    String direction = (String) objective(spec).get("direction");
+    String objective = (String) objective(spec).get("metric");
     return Combinators.combine(
             Arbitraries.of("", "thresholds", "percentile"),
-            thresholds(direction).injectNull(0.4),
+            Arbitraries.of("", objective, "accuracy"),
+            Arbitraries.of("", "maximize", "minimize"),
+            Arbitraries.of(-10.0, 0.0, 0.8, 100.0),
+            Arbitraries.of(1e-6, 0.01, 0.05, 7.0),
             code(placeholders(spec)).injectNull(0.3),
-            Arbitraries.of(false, true))
+            Arbitraries.of(0, 1, 2))
         .as(
-            (mode, thresholds, code, present) -> {
-              if (!present) {
+            (mode, metric, direction, base, gap, code, shape) -> {
+              if (shape == 0) {
                 return Map.of();
               }
               Map<String, Object> grading = map();
               putIfPresent(grading, "mode", mode.isEmpty() ? null : mode);
-              boolean needed = mode.equals("thresholds");
-              putIfPresent(
-                  grading,
-                  "thresholds",
-                  needed && thresholds == null ? ordered(direction, 0.5, 0.1) : thresholds);
+              putIfPresent(grading, "metric", metric.isEmpty() ? null : metric);
+              putIfPresent(grading, "direction", direction.isEmpty() ? null : direction);
+              if (shape == 2 || mode.equals("thresholds")) {
+                Map<String, Object> withSpec = new LinkedHashMap<>(spec);
+                withSpec.put("grading", grading);
+                grading.put("thresholds", ordered(direction(withSpec), base, gap));
+              }
               putIfPresent(grading, "code", code);
               return grading;
             });
   }
 
-  private static Arbitrary<Map<String, Object>> thresholds(String direction) {
-    return Combinators.combine(
-            Arbitraries.of(-10.0, 0.0, 0.8, 100.0), Arbitraries.of(1e-6, 0.01, 0.05, 7.0))
-        .as((base, gap) -> ordered(direction, base, gap));
+  /**
+   * Which way the graded metric is better: grading.direction, else the objective's when grading the
+   * objective, else maximize.
+   */
+  @SuppressWarnings("unchecked")
+  static String direction(Map<String, Object> spec) {
+    Map<String, Object> objective = objective(spec);
+    if (!(spec.get("grading") instanceof Map<?, ?> grading)) {
+      return String.valueOf(objective.get("direction"));
+    }
+    if (grading.get("direction") != null) {
+      return String.valueOf(grading.get("direction"));
+    }
+    Object metric = grading.get("metric");
+    boolean separate = metric != null && !metric.equals(objective.get("metric"));
+    return separate ? "maximize" : String.valueOf(objective.get("direction"));
   }
 
   /** S..D strictly ordered: decreasing when maximizing, increasing when minimizing. */

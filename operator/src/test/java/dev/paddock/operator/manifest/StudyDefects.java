@@ -66,9 +66,9 @@ final class StudyDefects {
                     "thresholds out of order",
                     grade,
                     r -> {
-                      Object direction = at(r, "spec.objective").get("direction");
-                      Map<String, Object> t =
-                          GradingGenerator.ordered(String.valueOf(direction), 0.5, 0.1);
+                      at(r, "spec.objective");
+                      String direction = GradingGenerator.direction(at(r, "spec"));
+                      Map<String, Object> t = GradingGenerator.ordered(direction, 0.5, 0.1);
                       String next = "SABCD".charAt("SABCD".indexOf(grade) + 1) + "";
                       t.put(grade, t.get(next));
                       at(r, "spec.grading").put("thresholds", t);
