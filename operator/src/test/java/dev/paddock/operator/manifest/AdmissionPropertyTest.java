@@ -22,10 +22,11 @@ import net.jqwik.api.Tuple;
 /**
  * No static check of a study lives only in code: whatever the CRD accepts (its schema and CEL
  * rules, evaluated as the API server does), the operator's own reading of the study accepts too
- * (its definition, sampler space, grading code template and schedule). The exceptions are listed in
- * README's Design notes and are not generated here: {@code search.initial} and the fixed values of
- * an ensemble are checked against the space when the study is admitted, and a cron range whose
- * start is after its end, or a date that never comes, by the schedule.
+ * (its definition, sampler space, grading code template and schedule). What stays in code, and is
+ * not generated here: the values and keys of {@code search.initial} and the fixed values of an
+ * ensemble's declared parameters (checked against the space when the study is admitted: CEL's cost
+ * budget has no room for them, see the README's design notes), and a cron range whose start is
+ * after its end or a date that never comes (the schedule reports them).
  */
 class AdmissionPropertyTest {
 
