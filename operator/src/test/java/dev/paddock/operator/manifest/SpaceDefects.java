@@ -54,7 +54,9 @@ final class SpaceDefects {
             map("float", map("min", 0.0, "max", 1.0, "step", -0.5)),
             map("float", map("min", 0.1, "max", 1.0, "step", 0.1, "log", true)),
             map("float", map("min", 0.1)),
-            map("float", map("min", "low", "max", 1.0)))
+            map("float", map("min", "low", "max", 1.0)),
+            map("float", map("min", -1e308, "max", 1e308)),
+            map("float", map("min", 0.0, "max", 1.0, "step", 1e-16)))
         .map(p -> adding("bad float range", p));
   }
 
@@ -67,7 +69,9 @@ final class SpaceDefects {
             map("int", map("min", 0, "max", 8, "step", 0)),
             map("int", map("min", 1, "max", 64, "step", 2, "log", true)),
             map("int", map("min", 1.5, "max", 8)),
-            map("int", map("max", 8)))
+            map("int", map("max", 8)),
+            map("int", map("min", -5_000_000_000_000_000_000L, "max", 8)),
+            map("int", map("min", 0, "max", 9_007_199_254_740_993L)))
         .map(p -> adding("bad int range", p));
   }
 

@@ -63,7 +63,7 @@ final class SpaceGenerator {
 
   private static Arbitrary<Map<String, Object>> intRange() {
     return Combinators.combine(
-            Arbitraries.of(-5L, 0L, 1L, 2L, 16L, 32L),
+            Arbitraries.of(-5L, 0L, 1L, 2L, 16L, 32L, -9_007_199_254_740_992L),
             Arbitraries.of(1L, 7L, 256L),
             Arbitraries.longs().between(1, 8).injectNull(0.6),
             Arbitraries.of(false, true))
