@@ -17,5 +17,18 @@ public final class Api {
    */
   public static final String IMMUTABLE = " is" + FIXED;
 
+  /**
+   * The largest magnitude of an int parameter's bounds, 2^53: every integer up to it is exact as a
+   * double (TPE models values as doubles) and max - min cannot overflow a long.
+   */
+  public static final double EXACT_INTEGER = 9007199254740992.0;
+
+  /**
+   * The largest magnitude of a float parameter's bounds: max - min stays finite, and the bound fits
+   * an int64 (the server compares an integer value, e.g. {@code min: 0}, with the bound converted
+   * to int64, and a bound beyond that range converts to MinInt64 and refuses every integer).
+   */
+  public static final double LARGEST_BOUND = 1e18;
+
   private Api() {}
 }

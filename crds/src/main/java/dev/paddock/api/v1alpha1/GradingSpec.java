@@ -10,6 +10,21 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "!has(self.mode) || self.mode != 'thresholds' || has(self.thresholds)",
     message = "grading mode thresholds needs grading.thresholds",
     fieldPath = ".thresholds")
+@ValidationRule(
+    value = "!has(self.code) || self.code.matches('^([^{}]|[{][^{}]*[}])*$')",
+    message =
+        "grading.code: each { must open a placeholder closed by the next }, and } must close one",
+    fieldPath = ".code")
+@ValidationRule(
+    value = "!has(self.code) || !self.code.contains('}{')",
+    message =
+        "grading.code needs literal text between two placeholders, or the code cannot be read"
+            + " back",
+    fieldPath = ".code")
+@ValidationRule(
+    value = "!has(self.code) || self.code.matches('^[A-Za-z0-9{](.*[A-Za-z0-9}])?$')",
+    message = "grading.code must start and end with a letter, a digit or a placeholder",
+    fieldPath = ".code")
 public record GradingSpec(
     @Size(max = 63)
         @Pattern(Api.IDENTIFIER)

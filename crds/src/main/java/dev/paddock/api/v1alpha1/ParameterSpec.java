@@ -13,6 +13,12 @@ import java.util.List;
     value = "[has(self.float), has(self.int), has(self.categorical)].filter(x, x).size() == 1",
     messageExpression =
         "'parameter ' + self.name + ' must have exactly one of float, int or categorical'")
+@ValidationRule(
+    value =
+        "!has(self.categorical) || self.categorical.all(c, self.categorical.exists_one(d, d =="
+            + " c))",
+    messageExpression = "'parameter ' + self.name + ': categorical choices must be distinct'",
+    fieldPath = ".categorical")
 public record ParameterSpec(
     @Required
         @Size(max = 63)
@@ -25,4 +31,4 @@ public record ParameterSpec(
     @JsonProperty("int") @JsonPropertyDescription("An integer range.") IntRange intRange,
     @Size(min = 1, max = 64)
         @JsonPropertyDescription("A list of choices, e.g. architectures such as \"512,256,128\".")
-        List<@Size(max = 256) String> categorical) {}
+        List<@Size(max = 128) String> categorical) {}

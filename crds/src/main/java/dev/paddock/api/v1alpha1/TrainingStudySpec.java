@@ -14,8 +14,9 @@ import java.util.List;
     fieldPath = ".metrics")
 @ValidationRule(
     value =
-        "!has(self.grading) || !has(self.grading.thresholds) || (self.objective.direction =="
-            + " 'minimize' ? (self.grading.thresholds.S < self.grading.thresholds.A &&"
+        "!has(self.grading) || !has(self.grading.thresholds) || ("
+            + TrainingStudySpec.GRADING_DIRECTION
+            + " == 'minimize' ? (self.grading.thresholds.S < self.grading.thresholds.A &&"
             + " self.grading.thresholds.A < self.grading.thresholds.B &&"
             + " self.grading.thresholds.B < self.grading.thresholds.C &&"
             + " self.grading.thresholds.C < self.grading.thresholds.D) :"
@@ -24,9 +25,13 @@ import java.util.List;
             + " self.grading.thresholds.B > self.grading.thresholds.C &&"
             + " self.grading.thresholds.C > self.grading.thresholds.D))",
     messageExpression =
-        "'grading.thresholds must be strictly ' + (self.objective.direction == 'minimize' ?"
-            + " 'increasing from S to D, since lower objectives are better when minimizing' :"
-            + " 'decreasing from S to D, since higher objectives are better when maximizing')",
+        "'grading.thresholds must be strictly ' + ("
+            + TrainingStudySpec.GRADING_DIRECTION
+            + " == 'minimize' ? 'increasing from S to D, since a lower ' :"
+            + " 'decreasing from S to D, since a higher ') + (has(self.grading.metric) ?"
+            + " self.grading.metric : self.objective.metric) + ' is better when ' + ("
+            + TrainingStudySpec.GRADING_DIRECTION
+            + " == 'minimize' ? 'minimizing' : 'maximizing')",
     fieldPath = ".grading.thresholds")
 @ValidationRule(
     value =
@@ -34,7 +39,7 @@ import java.util.List;
             + " self.grading.code.findAll('[{][^}]*[}]').all(m, m in ['{grade}', '{date}',"
             + " '{index}', '{objective}'] || (has(self.search.parameters) &&"
             + " self.search.parameters.exists(p, '{' + p.name + '}' == m)) ||"
-            + " (has(self.search.ensemble) && (m == '{' + (has(self.search.ensemble.seedParameter)"
+            + " (self.search.algorithm == 'ensemble' && has(self.search.ensemble) && (m == '{' + (has(self.search.ensemble.seedParameter)"
             + " ? self.search.ensemble.seedParameter : 'seed') + '}' ||"
             + " (has(self.search.ensemble.parameters) && self.search.ensemble.parameters.exists(k,"
             + " '{' + k + '}' == m)))))",
@@ -81,4 +86,14 @@ public record TrainingStudySpec(
     @JsonPropertyDescription(
             "When true: no new trials start and running trials are stopped gracefully; set back"
                 + " to false to resume.")
-        Boolean suspend) {}
+        Boolean suspend) {
+
+  /**
+   * The direction of the graded metric, as a CEL expression: grading.direction, else the
+   * objective's when grading the objective, else maximize (as the operator's grader reads it).
+   */
+  static final String GRADING_DIRECTION =
+      "(has(self.grading.direction) ? self.grading.direction : (has(self.grading.metric) &&"
+          + " self.grading.metric != self.objective.metric ? 'maximize' :"
+          + " self.objective.direction))";
+}

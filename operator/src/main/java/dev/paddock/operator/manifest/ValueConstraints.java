@@ -80,13 +80,26 @@ final class ValueConstraints {
 
   private static int compare(Number value, double bound) {
     if (value instanceof Long l) {
-      return Long.compare(l, (long) bound);
+      return Long.compare(l, goInt64(bound));
     }
     return Double.compare(value.doubleValue(), bound);
   }
 
   private static String bound(Number value, double bound) {
-    return value instanceof Long ? Long.toString((long) bound) : GoFormat.number(bound);
+    return value instanceof Long ? Long.toString(goInt64(bound)) : GoFormat.number(bound);
+  }
+
+  /**
+   * Go's {@code int64(f)} on amd64, which the server uses to compare an integer with a bound:
+   * toward zero, and the "integer indefinite" MinInt64 for NaN or a value outside the int64 range
+   * (where Java's cast saturates). So a bound of 1e300 is -9223372036854775808 for an integer
+   * value.
+   */
+  static long goInt64(double bound) {
+    if (Double.isNaN(bound) || bound >= 0x1p63 || bound < -0x1p63) {
+      return Long.MIN_VALUE;
+    }
+    return (long) bound;
   }
 
   private static boolean isMultiple(Number value, double factor) {

@@ -29,8 +29,10 @@ public final class StudyDefinitions {
       Objective objective =
           new Objective(spec.objective().metric(), direction, spec.objective().goal());
       GradingSpec grading = grading(spec);
+      Direction gradingDirection = gradingDirection(spec, direction);
       if (grading != null) {
-        Grader.validate(grading, direction);
+        // As the grader reads them: by the graded metric's direction (the CRD checks the same).
+        Grader.validate(grading, gradingDirection);
       }
       return new StudyDefinition(
           name,
@@ -42,7 +44,7 @@ public final class StudyDefinitions {
           spec.trial().epochs(),
           Objects.requireNonNullElse(spec.trial().maxRetries(), 0),
           grading,
-          gradingDirection(spec, direction));
+          gradingDirection);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidStudyException("study " + name + ": " + e.getMessage(), e);
     }

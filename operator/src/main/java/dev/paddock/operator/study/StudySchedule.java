@@ -6,6 +6,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public final class StudySchedule {
           "@midnight", "0 0 * * *",
           "@hourly", "0 * * * *");
 
+  private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+
   private static final CronParser PARSER =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
@@ -47,11 +50,29 @@ public final class StudySchedule {
     String fields = MACROS.getOrDefault(expression.trim().toLowerCase(Locale.ROOT), expression);
     try {
       return Optional.of(
-          new StudySchedule(expression, ExecutionTime.forCron(PARSER.parse(fields.trim()))));
+          new StudySchedule(
+              expression, ExecutionTime.forCron(PARSER.parse(numberedDays(fields.trim())))));
     } catch (IllegalArgumentException e) {
       throw new InvalidStudyException(
           "schedule '" + expression + "' is not a cron expression: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The expression with day-of-week names as numbers (SUN is 0, as for a CronJob): the parser reads
+   * SUN as 7, which made {@code SUN-SAT} a range from 7 down to 6.
+   */
+  static String numberedDays(String fields) {
+    String[] parts = fields.split(" +");
+    if (parts.length != 5) {
+      return fields;
+    }
+    String days = parts[4].toUpperCase(Locale.ROOT);
+    for (int i = 0; i < DAYS.size(); i++) {
+      days = days.replace(DAYS.get(i), Integer.toString(i));
+    }
+    parts[4] = days;
+    return String.join(" ", parts);
   }
 
   /** The first tick strictly after {@code instant}. */

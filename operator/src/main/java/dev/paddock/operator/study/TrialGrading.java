@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Grades a finished trial and renders its code, the same way in the cluster and locally. A study
- * without a {@code grading} block is graded by percentile with the code {@code {grade}-{index}}.
+ * without a {@code grading} block is graded by percentile with the code {@code {grade}-{index}};
+ * one whose block has no {@code code} gets that code too.
  */
 public final class TrialGrading {
 
@@ -36,9 +37,10 @@ public final class TrialGrading {
       extra.add(study.search().ensemble().seedParameter());
       extra.addAll(study.search().ensemble().parameters().keySet());
     }
+    // A grading block without a code template names trials as a study without grading does.
+    String code = Objects.requireNonNullElse(grading.code(), DEFAULT.code());
     this.renderer =
-        new TrialCodeRenderer(
-            TrialCodeTemplate.parse(grading.code(), study.search().space(), extra));
+        new TrialCodeRenderer(TrialCodeTemplate.parse(code, study.search().space(), extra));
   }
 
   /**

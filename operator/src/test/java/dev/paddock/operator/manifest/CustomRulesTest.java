@@ -161,4 +161,13 @@ class CustomRulesTest {
             "metadata.name: Required value: name or generateName is required",
             "<nil>: Invalid value: \"null\": " + ManifestValidator.RULES_NOT_CHECKED);
   }
+
+  @Test
+  void anIntegerIsComparedWithABoundConvertedAsGoConvertsIt() {
+    assertThat(ValueConstraints.goInt64(0.99)).isZero();
+    assertThat(ValueConstraints.goInt64(-9007199254740992.0)).isEqualTo(-9007199254740992L);
+    assertThat(ValueConstraints.goInt64(1e300)).isEqualTo(Long.MIN_VALUE);
+    assertThat(ValueConstraints.goInt64(-1e300)).isEqualTo(Long.MIN_VALUE);
+    assertThat(ValueConstraints.goInt64(0x1p63)).isEqualTo(Long.MIN_VALUE);
+  }
 }

@@ -206,7 +206,7 @@ class StudyValidationTest {
       assertThat(refusal(study))
           .endsWith(
               "spec.grading.thresholds: Invalid value: \"object\": grading.thresholds must be"
-                  + " strictly increasing from S to D, since lower objectives are better when"
+                  + " strictly increasing from S to D, since a lower val_f1 is better when"
                   + " minimizing");
     }
 

@@ -70,4 +70,23 @@ class ParameterSpecTest {
     IntParameter logInt = IntParameter.logScale("u", 1, 100);
     assertThat(logInt.fromModel(logInt.toModel("37"))).isEqualTo("37");
   }
+
+  @Test
+  void rangesAtTheCrdsBoundsSample() {
+    // The CRD bounds int ranges to 2^53 and float ranges to 1e18 in magnitude: beyond, max - min
+    // overflowed a long (an int grid of negative size) or a float grid had more than 2^63 points.
+    long exact = 9_007_199_254_740_992L;
+    IntParameter widest = IntParameter.range("i", -exact, exact);
+    FloatParameter finest = FloatParameter.stepped("f", -1e18, 1e18, 2e3);
+    TrialRandom random = TrialRandom.seeded(7);
+
+    assertThat(widest.gridSize()).isEqualTo(2 * exact + 1);
+    assertThat(finest.gridSize()).isEqualTo(1_000_000_000_000_001L);
+    for (int i = 0; i < 100; i++) {
+      assertThat(Long.parseLong(widest.sample(random))).isBetween(-exact, exact);
+      assertThat(Double.parseDouble(finest.sample(random))).isBetween(-1e18, 1e18);
+      assertThat(Double.parseDouble(FloatParameter.linear("g", -1e18, 1e18).sample(random)))
+          .isBetween(-1e18, 1e18);
+    }
+  }
 }

@@ -28,6 +28,19 @@ class StudyScheduleTest {
   }
 
   @Test
+  void dayNamesCountFromSundayAsZeroAsACronJobCountsThem() {
+    Instant saturdayNoon = at("2026-11-21T12:00:00Z");
+
+    // The parser alone reads SUN as 7: SUN-SAT was a range from 7 down to 6, refused.
+    assertThat(StudySchedule.of("0 9 * * sun-SAT").orElseThrow().nextAfter(saturdayNoon))
+        .isEqualTo(at("2026-11-22T09:00:00Z"));
+    assertThat(StudySchedule.of("0 9 * * SUN-TUE/2").orElseThrow().nextAfter(saturdayNoon))
+        .isEqualTo(at("2026-11-22T09:00:00Z"));
+    assertThat(StudySchedule.of("0 9 * * MON,WED").orElseThrow().nextAfter(saturdayNoon))
+        .isEqualTo(at("2026-11-23T09:00:00Z"));
+  }
+
+  @Test
   void macrosAndNamesMeanWhatACronJobTakesThemToMean() {
     Instant saturdayNoon = at("2026-11-21T12:00:00Z");
 

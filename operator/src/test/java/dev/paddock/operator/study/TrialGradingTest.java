@@ -72,4 +72,37 @@ class TrialGradingTest {
     assertThat(result.objective()).isNull();
     assertThat(result.grade()).isEqualTo(Grade.F);
   }
+
+  @Test
+  void aGradingBlockWithoutCodeNamesTrialsByGradeAndIndex() throws IOException {
+    var spec = StudyDefinitionsTest.quickstart().getSpec();
+    var grading = spec.grading();
+    var withoutCode =
+        new dev.paddock.api.v1alpha1.GradingSpec(
+            grading.metric(), grading.direction(), grading.mode(), grading.thresholds(), null);
+    StudyDefinition study = StudyDefinitions.from("quickstart", withGrading(spec, withoutCode));
+
+    TrialResult result =
+        new TrialGrading(study).grade(trial(4, 0.96), Map.of(), List.of(), DAY, Set.of());
+
+    assertThat(result.code()).isEqualTo("A-4");
+  }
+
+  private static dev.paddock.api.v1alpha1.TrainingStudySpec withGrading(
+      dev.paddock.api.v1alpha1.TrainingStudySpec s, dev.paddock.api.v1alpha1.GradingSpec grading) {
+    return new dev.paddock.api.v1alpha1.TrainingStudySpec(
+        s.objective(),
+        s.metrics(),
+        s.search(),
+        s.budget(),
+        s.earlyStopping(),
+        s.trial(),
+        s.scheduling(),
+        grading,
+        s.archive(),
+        s.retention(),
+        s.deploy(),
+        s.schedule(),
+        s.suspend());
+  }
 }
