@@ -121,13 +121,13 @@ class RealNodeChartIT {
     assertThat(pod.getSpec().getNodeName()).isEqualTo(RealCluster.NODE_NAME);
     assertThat(pod.getStatus().getContainerStatuses().get(0).getImage())
         .isEqualTo("docker.io/paddock/operator:" + chartVersion());
-    OperatorPodChecks checks = new OperatorPodChecks(cluster.client(), commands, system);
-    checks.runsAsNonRootOnReadOnlyRoot(pod);
+    OperatorPodChecks podChecks = new OperatorPodChecks(cluster.client(), commands, system);
+    podChecks.runsAsNonRootOnReadOnlyRoot(pod);
     await(
         "the operator pod to hold the leader Lease",
-        () -> checks.holdsTheLease(pod),
+        () -> podChecks.holdsTheLease(pod),
         Boolean::booleanValue);
-    assertThat(checks.metrics(pod)).contains("jvm_memory_used_bytes");
+    assertThat(podChecks.metrics(pod)).contains("jvm_memory_used_bytes");
 
     applyQuickstart(studies);
     TrainingStudy done =
