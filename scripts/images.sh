@@ -47,6 +47,7 @@ need_tools() {
   command -v skopeo >/dev/null || missing+=(skopeo)
   command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
+  command -v jq >/dev/null || missing+=(jq)
   ((${#missing[@]})) || return 0
   log "installing ${missing[*]} (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
