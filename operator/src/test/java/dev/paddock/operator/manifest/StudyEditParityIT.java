@@ -95,6 +95,10 @@ class StudyEditParityIT {
     } catch (KubernetesClientException e) {
       assertThat(e.getCode()).isEqualTo(422);
       return e.getStatus().getMessage();
+    } finally {
+      // The cluster is shared by the JVM's tests: a study left here would be run by the next
+      // test's operator (one watching every namespace), beside that test's own trials.
+      cluster.client().resource(created).inNamespace(namespace).delete();
     }
   }
 

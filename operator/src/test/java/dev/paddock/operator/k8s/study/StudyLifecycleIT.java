@@ -172,10 +172,14 @@ class StudyLifecycleIT {
     // While its retry waits for a node the trial says it was preempted. (The node comes only
     // then: kwok deletes a preempted pod at once and runs the retry in a second, faster than a
     // loaded operator may look, and a disruption the operator never sees is not counted.)
-    QuickstartStudies.awaitFirstTrial(
-        cluster,
-        namespace,
-        t -> t.getStatus() != null && t.getStatus().phase() == TrialPhase.Preempted);
+    try {
+      QuickstartStudies.awaitFirstTrial(
+          cluster,
+          namespace,
+          t -> t.getStatus() != null && t.getStatus().phase() == TrialPhase.Preempted);
+    } catch (RuntimeException e) {
+      throw new AssertionError("the trial never said Preempted; " + jobAndPods(namespace), e);
+    }
     controllers.addNode("done-1", Map.of("nvidia.com/gpu", "1"));
 
     Trial trial = awaitSucceededWithoutFailure(namespace, "done-1");
@@ -428,6 +432,26 @@ class StudyLifecycleIT {
   }
 
   /** The victim is gone and the scheduler recorded why. */
+  /** The trial, its Job's status and its pods, for a failure message. */
+  private String jobAndPods(String namespace) {
+    var client = cluster.client();
+    return "trial: "
+        + trials(namespace).get(0).getStatus()
+        + "\njob: "
+        + client
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(namespace)
+            .withName("quickstart-0")
+            .get()
+            .getStatus()
+        + "\npods: "
+        + client.pods().inNamespace(namespace).list().getItems().stream()
+            .map(p -> p.getMetadata().getName() + " " + p.getStatus())
+            .toList();
+  }
+
   private void awaitPreemption(String namespace, Pod victim) {
     cluster
         .client()
