@@ -39,38 +39,6 @@ public record StudyReportData(
     Map<String, ParameterKind> parameters,
     String archiveMessage) {
 
-  /** A report with nothing to say about the archive. */
-  public StudyReportData(
-      String study,
-      String namespace,
-      String objectiveMetric,
-      boolean maximize,
-      Double goal,
-      String phase,
-      String phaseMessage,
-      Instant started,
-      Instant finished,
-      List<ReportTrial> trials,
-      List<String> archivedCodes,
-      Map<String, String> deployedSlots,
-      Map<String, ParameterKind> parameters) {
-    this(
-        study,
-        namespace,
-        objectiveMetric,
-        maximize,
-        goal,
-        phase,
-        phaseMessage,
-        started,
-        finished,
-        trials,
-        archivedCodes,
-        deployedSlots,
-        parameters,
-        null);
-  }
-
   public StudyReportData {
     study = study == null ? "study" : study;
     objectiveMetric = objectiveMetric == null ? "objective" : objectiveMetric;

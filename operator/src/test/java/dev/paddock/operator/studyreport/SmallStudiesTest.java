@@ -12,8 +12,8 @@ class SmallStudiesTest {
 
   private static StudyReportData study(List<ReportTrial> trials, Map<String, ParameterKind> kinds) {
     return new StudyReportData(
-        "tiny", null, "val_auc", true, null, "Running", null, null, null, trials, null, null,
-        kinds);
+        "tiny", null, "val_auc", true, null, "Running", null, null, null, trials, null, null, kinds,
+        null);
   }
 
   private static void assertRendersWellFormed(StudyReportData data, Path dir) throws Exception {

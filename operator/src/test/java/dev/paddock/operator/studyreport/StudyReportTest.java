@@ -84,7 +84,8 @@ class StudyReportTest {
             max.trials(),
             null,
             null,
-            max.parameters());
+            max.parameters(),
+            null);
 
     // the pruned churn-mlp-5 ranks first, but the best trial is the best succeeded one;
     // churn-mlp-0 and churn-mlp-4 tie, and the tie goes to the lower index

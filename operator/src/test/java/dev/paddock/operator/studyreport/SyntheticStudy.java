@@ -119,7 +119,8 @@ final class SyntheticStudy {
         trials,
         List.of("MLP-S-L2", "MLP-S-L10"),
         Map.of("primary", "MLP-S-L2"),
-        parameters());
+        parameters(),
+        null);
   }
 
   static StudyReportData data() {
