@@ -254,10 +254,11 @@ class RealNodeChartIT {
             "-");
     assertThat(applied.exit()).as(applied.toString()).isZero();
     String checkpoints = "studies/" + studies + "/evicted/trials/evicted-0/checkpoints/";
+    // latest.json is written last: only then is the checkpoint one a new container resumes from.
     await(
         "the trial's first checkpoint in MinIO",
         () -> minio.keys(BUCKET, checkpoints),
-        keys -> !keys.isEmpty());
+        keys -> keys.contains(checkpoints + "latest.json"));
     Pod first = trialPods("evicted").get(0);
     cluster.client().pods().inNamespace(studies).resource(first).evict();
 
