@@ -42,26 +42,7 @@ class ClusterReportsIT {
         cluster.client().getKubernetesSerialization().unmarshal(yaml, TrainingStudy.class);
     study.getMetadata().setNamespace(ns);
     cluster.client().resource(study).create();
-    trial(
-        cluster,
-        ns,
-        0,
-        new TrialStatus(
-            TrialPhase.Succeeded,
-            1,
-            3,
-            0.9,
-            null,
-            List.of(List.of(1.0, 0.8), List.of(2.0, 0.85), List.of(3.0, 0.9)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            "Completed",
-            null,
-            null,
-            null));
+    trial(cluster, ns, 0, ended());
     String weakUid =
         trial(
             cluster,
