@@ -39,6 +39,15 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " 'trainer').map(c, has(c.args) ? c.args : [])",
     message = "the trainer container's args in spec.trial.template are" + Api.FIXED,
     fieldPath = ".template.spec.containers")
+@ValidationRule(
+    value =
+        "!has(self.metricsCollector) || self.template.spec.containers.exists(c, c.name =="
+            + " 'trainer' && has(c.command) && size(c.command) > 0)",
+    message =
+        "spec.trial.metricsCollector needs the trainer container's command in"
+            + " spec.trial.template: a collected trainer is run by Paddock's launcher, so the"
+            + " image's entrypoint must be spelled out",
+    fieldPath = ".template.spec.containers")
 public record TrialSettings(
     @Required @Min(1) @Max(100000) @JsonPropertyDescription("Epochs per trial.") Integer epochs,
     @Min(0)
@@ -56,8 +65,13 @@ public record TrialSettings(
             "Extended resource counted as GPUs for gpuSeconds (default nvidia.com/gpu).")
         String gpuResourceName,
     @JsonPropertyDescription(
-            "How the trial's per-epoch metrics are collected (default: pushed by the trainer to"
-                + " PADDOCK_REPORT_URL).")
+            "How the trial's per-epoch metrics are collected. Without it the trainer keeps the"
+                + " whole contract itself (Paddock's DJL trainer: it reports, checkpoints and"
+                + " uploads). With it, each trial's pod gets Paddock's collector as a native"
+                + " sidecar, which manages PADDOCK_OUTPUT_DIR (uploaded when the trainer ends) and"
+                + " PADDOCK_CHECKPOINT_DIR (synced to the store, restored before a retry), and for"
+                + " kind stdout or file reads the metrics; the trainer's command must then be"
+                + " given.")
         MetricsCollectorSpec metricsCollector,
     @Required
         @JsonPropertyDescription(

@@ -115,7 +115,8 @@ public record OperatorSettings(
             required(env, "PADDOCK_ARTIFACT_ROOT"),
             env.get("PADDOCK_S3_ENDPOINT"),
             env.get("PADDOCK_S3_SECRET"),
-            env.get("PADDOCK_GPU_RESOURCE"));
+            env.get("PADDOCK_GPU_RESOURCE"),
+            blankToNull(env.get("PADDOCK_COLLECTOR_IMAGE")));
     return new OperatorSettings(
         cluster,
         Arrays.stream(env.getOrDefault("PADDOCK_WATCH_NAMESPACES", "").split(","))

@@ -13,6 +13,7 @@ import dev.paddock.operator.archive.ArchiveSelection;
 import dev.paddock.operator.archive.Archiver;
 import dev.paddock.operator.archive.ArtifactStore;
 import dev.paddock.operator.archive.StoreUnavailableException;
+import dev.paddock.operator.collector.CollectorChoice;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.retention.RetainedTrial;
 import dev.paddock.operator.retention.Retention;

@@ -2,6 +2,7 @@ package dev.paddock.operator.local;
 
 import dev.paddock.contract.metrics.LineSplitter;
 import dev.paddock.contract.metrics.MetricsParser;
+import dev.paddock.operator.collector.EpochSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

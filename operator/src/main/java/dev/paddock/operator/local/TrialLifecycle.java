@@ -7,6 +7,7 @@ import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.contract.metrics.EpochMetrics;
 import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.operator.collector.CollectorChoice;
 import dev.paddock.operator.epochreport.EpochReport;
 import dev.paddock.operator.epochreport.ReportAnswer;
 import dev.paddock.operator.epochreport.ReportListener;

@@ -2,6 +2,9 @@ package dev.paddock.operator.local;
 
 import dev.paddock.api.v1alpha1.MetricsCollectorKind;
 import dev.paddock.contract.metrics.MetricsParser;
+import dev.paddock.operator.collector.CollectorChoice;
+import dev.paddock.operator.collector.EpochSink;
+import dev.paddock.operator.collector.FileTail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -46,7 +46,7 @@ final class BareTrialsRun {
 
   private static final String FIELD_MANAGER = "paddock-bench";
   private static final ClusterSettings SETTINGS =
-      new ClusterSettings("http://paddock:8080/v1/report", "s3://paddock", null, null, null);
+      new ClusterSettings("http://paddock:8080/v1/report", "s3://paddock", null, null, null, null);
 
   private final KubernetesClient client;
   private final TrainingStudy study;

@@ -167,7 +167,8 @@ public final class ControlPlaneBench {
         TrialJobs.render(
             study,
             trial,
-            new ClusterSettings("http://paddock:8080/v1/report", "s3://paddock", null, null, null),
+            new ClusterSettings(
+                "http://paddock:8080/v1/report", "s3://paddock", null, null, null, null),
             "token");
     job.getMetadata().setOwnerReferences(null);
     return job;

@@ -121,6 +121,7 @@ class LeaderElectionIT {
                   "s3://paddock/",
                   "http://minio:9000",
                   "paddock-store",
+                  null,
                   null),
               Set.of(namespace),
               key,

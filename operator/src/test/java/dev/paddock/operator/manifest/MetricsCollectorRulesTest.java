@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CEL rules of spec.trial.metricsCollector accept every valid shape (the invalid corpus proves
- * the refusals, and CrdValidationIT proves both match the API server's).
+ * The CEL rules of spec.trial.metricsCollector accept every valid shape of a trainer that names its
+ * command, and refuse each one without it (the invalid corpus proves the other refusals, and
+ * CrdValidationIT proves both match the API server's).
  */
 class MetricsCollectorRulesTest {
 
@@ -46,6 +47,22 @@ class MetricsCollectorRulesTest {
   @ParameterizedTest
   @MethodSource("validCollectors")
   void isAccepted(Map<String, Object> collector) {
-    assertThat(refusal(with(quickstart(), "spec.trial.metricsCollector", collector))).isNull();
+    assertThat(refusal(with(commanded(), "spec.trial.metricsCollector", collector))).isNull();
+  }
+
+  @ParameterizedTest
+  @MethodSource("validCollectors")
+  void needsTheTrainersCommand(Map<String, Object> collector) {
+    assertThat(refusal(with(quickstart(), "spec.trial.metricsCollector", collector)))
+        .contains("spec.trial.template.spec.containers")
+        .contains("needs the trainer container's command");
+  }
+
+  /** The quickstart with its trainer's entrypoint spelled out, as a collected study needs. */
+  private static Map<String, Object> commanded() {
+    return with(
+        quickstart(),
+        "spec.trial.template.spec.containers[0].command",
+        java.util.List.of("paddock-trainer"));
   }
 }

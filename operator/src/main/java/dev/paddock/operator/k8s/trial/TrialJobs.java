@@ -1,5 +1,6 @@
 package dev.paddock.operator.k8s.trial;
 
+import dev.paddock.api.v1alpha1.MetricsCollectorSpec;
 import dev.paddock.api.v1alpha1.SchedulingSpec;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
@@ -141,6 +142,11 @@ public final class TrialJobs {
     trainer.setEnv(env);
     if (trainer.getTerminationMessagePolicy() == null) {
       trainer.setTerminationMessagePolicy("FallbackToLogsOnError");
+    }
+    MetricsCollectorSpec collector = study.getSpec().trial().metricsCollector();
+    if (CollectorSidecar.wanted(collector)) {
+      CollectorSidecar.attach(
+          template.getSpec(), trainer, collector, contract, settings.collectorImage());
     }
     PodHardening.apply(template.getSpec());
     return template;

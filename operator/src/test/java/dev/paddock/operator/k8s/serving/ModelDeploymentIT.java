@@ -89,7 +89,7 @@ class ModelDeploymentIT {
     controllers.addNode("serving-1", Map.of());
     ClusterSettings settings =
         new ClusterSettings(
-            "http://paddock:8080/v1/report", "s3://paddock/", minio.endpoint(), SECRET, null);
+            "http://paddock:8080/v1/report", "s3://paddock/", minio.endpoint(), SECRET, null, null);
     store =
         new OperatorStore(settings, new StoreCredentials(minio.accessKey(), minio.secretKey()))
             .get();

@@ -21,7 +21,7 @@ class ServingDeploymentsTest {
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
   private static final ServingSettings SETTINGS =
       new ServingSettings(
-          new ClusterSettings("http://r", "s3://paddock", "http://minio:9000", "store", null),
+          new ClusterSettings("http://r", "s3://paddock", "http://minio:9000", "store", null, null),
           "registry.example/paddock/trainer:1.2.3",
           null);
   private static final Slot PRIMARY =

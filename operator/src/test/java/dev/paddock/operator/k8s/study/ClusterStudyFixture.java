@@ -66,6 +66,7 @@ final class ClusterStudyFixture implements AutoCloseable {
             "s3://" + BUCKET + "/",
             minio.endpoint(),
             "paddock-store",
+            null,
             null);
     startOperator();
   }

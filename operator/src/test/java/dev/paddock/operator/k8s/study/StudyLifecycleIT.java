@@ -68,6 +68,7 @@ class StudyLifecycleIT {
                     "s3://paddock/",
                     "http://minio:9000",
                     "paddock-store",
+                    null,
                     null)),
             cluster.client());
   }

@@ -79,6 +79,7 @@ class StudyOperatorIT {
             "s3://paddock",
             "http://minio:9000",
             "paddock-store",
+            null,
             null);
     operator =
         PaddockOperator.start(

@@ -29,6 +29,7 @@ class TrialJobIT {
           "s3://paddock",
           "http://minio:9000",
           "paddock-store",
+          null,
           null);
 
   private KubeCluster cluster;

@@ -21,6 +21,7 @@ class TrialJobsTest {
           "s3://paddock",
           "http://minio:9000",
           "paddock-store",
+          null,
           null);
 
   private static Job render(String extraSpec) {

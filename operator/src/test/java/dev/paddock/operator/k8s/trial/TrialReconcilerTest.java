@@ -24,7 +24,8 @@ class TrialReconcilerTest {
 
   private final TrialReconciler reconciler =
       new TrialReconciler(
-          new ClusterSettings("http://paddock:8080/v1/report", "s3://paddock", null, null, null),
+          new ClusterSettings(
+              "http://paddock:8080/v1/report", "s3://paddock", null, null, null, null),
           new ReportTokens(new byte[32]),
           Clock.systemUTC(),
           ref -> {

@@ -1,4 +1,4 @@
-package dev.paddock.operator.local;
+package dev.paddock.operator.collector;
 
 import dev.paddock.api.v1alpha1.MetricsCollectorFormat;
 import dev.paddock.api.v1alpha1.MetricsCollectorKind;
@@ -10,21 +10,29 @@ import dev.paddock.contract.metrics.MetricsSpec;
 import java.util.Objects;
 
 /**
- * A study's {@code spec.trial.metricsCollector}, for the local runner: push (the trainer reports),
- * or the contract's parser over the trainer's output or a file under its output directory.
+ * A study's {@code spec.trial.metricsCollector}, for the local runner and the cluster's collector:
+ * push (the trainer reports), or the contract's parser over the trainer's output or a file under
+ * its output directory.
  *
  * @param spec the parser's settings; null for push
  * @param path the metrics file, relative to the output directory; null unless kind file
  */
-record CollectorChoice(MetricsCollectorKind kind, MetricsSpec spec, String path) {
+public record CollectorChoice(MetricsCollectorKind kind, MetricsSpec spec, String path) {
 
-  static final CollectorChoice PUSH = new CollectorChoice(MetricsCollectorKind.PUSH, null, null);
+  public static final CollectorChoice PUSH =
+      new CollectorChoice(MetricsCollectorKind.PUSH, null, null);
 
   /**
    * @throws IllegalArgumentException when the pattern is not a regular expression Java compiles
    */
-  static CollectorChoice of(TrainingStudy study) {
-    MetricsCollectorSpec collector = study.getSpec().trial().metricsCollector();
+  public static CollectorChoice of(TrainingStudy study) {
+    return of(study.getSpec().trial().metricsCollector());
+  }
+
+  /**
+   * @throws IllegalArgumentException when the pattern is not a regular expression Java compiles
+   */
+  public static CollectorChoice of(MetricsCollectorSpec collector) {
     if (collector == null || collector.kindOrDefault() == MetricsCollectorKind.PUSH) {
       return PUSH;
     }
@@ -39,7 +47,7 @@ record CollectorChoice(MetricsCollectorKind kind, MetricsSpec spec, String path)
     return new CollectorChoice(collector.kindOrDefault(), spec, collector.path());
   }
 
-  boolean isPush() {
+  public boolean isPush() {
     return kind == MetricsCollectorKind.PUSH;
   }
 
@@ -60,7 +68,7 @@ record CollectorChoice(MetricsCollectorKind kind, MetricsSpec spec, String path)
   }
 
   /** How it reads, for messages: "stdout (keyValue, epoch key epoch)". */
-  String describe() {
+  public String describe() {
     if (isPush()) {
       return "push";
     }

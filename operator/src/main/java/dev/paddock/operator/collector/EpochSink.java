@@ -1,9 +1,9 @@
-package dev.paddock.operator.local;
+package dev.paddock.operator.collector;
 
 import dev.paddock.contract.metrics.EpochMetrics;
 
 /** Where a collector hands each epoch it read. */
 @FunctionalInterface
-interface EpochSink {
+public interface EpochSink {
   void accept(EpochMetrics epoch);
 }

@@ -1,4 +1,4 @@
-package dev.paddock.operator.local;
+package dev.paddock.operator.collector;
 
 import dev.paddock.contract.metrics.EpochMetrics;
 import dev.paddock.contract.metrics.MetricsParser;
@@ -16,7 +16,7 @@ import java.util.Map;
  * pandas.to_csv} does): whenever it changes, it is read again with a fresh parser and each epoch
  * whose values changed is handed on. Until the trainer has ended, an unfinished last line waits.
  */
-final class FileTail {
+public final class FileTail {
 
   private final Path file;
   private final MetricsSpec spec;
@@ -25,14 +25,14 @@ final class FileTail {
   private long size = -1;
   private FileTime modified;
 
-  FileTail(Path file, MetricsSpec spec, EpochSink sink) {
+  public FileTail(Path file, MetricsSpec spec, EpochSink sink) {
     this.file = file;
     this.spec = spec;
     this.sink = sink;
   }
 
   /** Reads the file if it changed; {@code ended}: the trainer has exited, take every line. */
-  synchronized void poll(boolean ended) {
+  public synchronized void poll(boolean ended) {
     try {
       if (!Files.isRegularFile(file) || unchanged() && !ended) {
         return;

@@ -1,4 +1,4 @@
-package dev.paddock.operator.local;
+package dev.paddock.operator.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
