@@ -6,6 +6,8 @@
 #   paddock/operator  `paddock operator`, as operator/Dockerfile describes it
 #   paddock/trainer   the DJL trainer with libtorch extracted, as trainer-image/Dockerfile does
 #   paddock/coredns   the cluster DNS of the real node (CoreDNS, built by scripts/test-env.sh)
+#   paddock/bring-your-own  examples/bring-your-own: a Python trainer in a Debian image, as its
+#                     Dockerfile (FROM debian:bookworm-slim, apt-get install, COPY) describes it
 #
 #   scripts/images.sh build [NAME...]   build what is missing or stale (all by default)
 #   scripts/images.sh path NAME         print the archive of an image
@@ -13,7 +15,8 @@
 #
 # The base is Debian bookworm assembled by mmdebstrap from Debian's packages (the essential set,
 # openjdk-17-jre-headless, libgomp1 for libtorch; no docs, man pages or locales), with the users
-# the Dockerfiles run as. Each application is laid on it in layers that change at different
+# the Dockerfiles run as. A Dockerfile that starts FROM debian:bookworm-slim and installs packages
+# with apt-get gets a base of the essential set and those packages, assembled the same way. Each application is laid on it in layers that change at different
 # rates: third-party jars, then (trainer) libtorch, then Paddock's own jar and launcher. umoci
 # writes the layers and config into one OCI layout (blobs are shared between images), skopeo
 # exports each image as an OCI archive. The image's entrypoint, command, user, working directory,
@@ -65,17 +68,24 @@ layer_tar() { # layer_tar OUT DIR PATH...
   tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$dir" -cf "$out" "$@"
 }
 
-base_key() { printf '%s\n' "$SUITE" "$BASE_PACKAGES" "${MIRRORS[@]}" "$(declare -f build_base)" | sha; }
+base_key() { # base_key PACKAGES
+  printf '%s\n' "$SUITE" "$1" "${MIRRORS[@]}" "$(declare -f build_base)" | sha
+}
 
-build_base() {
-  local out=$DIR/base/rootfs.tar key
-  key=$(base_key)
+# base_dir PACKAGES: where the base with these packages lives (the JRE base keeps its old place).
+base_dir() { [[ $1 == "$BASE_PACKAGES" ]] && echo "$DIR/base" || echo "$DIR/base-$(printf '%s' "$1" | sha)"; }
+
+build_base() { # build_base [PACKAGES]: Debian's essential set and PACKAGES (comma-separated)
+  local packages=${1:-$BASE_PACKAGES} dir key
+  dir=$(base_dir "$packages")
+  local out=$dir/rootfs.tar
+  key=$(base_key "$packages")
   [[ -f $out && $(cat "$out.key" 2>/dev/null) == "$key" ]] && return 0
-  log "assembling the Debian $SUITE base with $BASE_PACKAGES (mmdebstrap)"
-  mkdir -p "$DIR/base"
+  log "assembling the Debian $SUITE base with $packages (mmdebstrap)"
+  mkdir -p "$dir"
   # The JRE's postinst registers its man page with update-alternatives: the directory must
   # exist even though man pages are left out. The users are those the Dockerfiles run as.
-  mmdebstrap --quiet --variant=essential --include="$BASE_PACKAGES" \
+  mmdebstrap --quiet --variant=essential --include="$packages" \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
     --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --dpkgopt='path-exclude=/usr/share/locale/*' \
@@ -85,8 +95,8 @@ build_base() {
     --customize-hook='echo "paddock:x:10001:10001::/tmp:/usr/sbin/nologin" >>"$1/etc/passwd"' \
     --customize-hook='chroot "$1" dpkg-query -W -f "\${Package} \${Version}\n" > "$1/etc/paddock-base-packages"' \
     --customize-hook='rm -rf "$1/var/cache/apt" "$1/var/lib/apt/lists" "$1/var/log"/*' \
-    "$SUITE" "$DIR/base/partial.tar" "${MIRRORS[@]}"
-  mv "$DIR/base/partial.tar" "$out"
+    "$SUITE" "$dir/partial.tar" "${MIRRORS[@]}"
+  mv "$dir/partial.tar" "$out"
   echo "$key" >"$out.key"
 }
 
@@ -111,7 +121,8 @@ for line in joined:
         stage = []
     elif line.strip():
         stage.append(line.strip())
-out = {"env": [], "copies": [], "entrypoint": [], "cmd": [], "user": "", "workdir": "", "expose": []}
+out = {"env": [], "copies": [], "sources": [], "packages": [], "entrypoint": [], "cmd": [],
+       "user": "", "workdir": "", "expose": []}
 env = {"PATH": path}
 for line in stage:
     word, rest = line.split(None, 1)
@@ -130,9 +141,18 @@ for line in stage:
     elif word == "EXPOSE":
         out["expose"] = rest.split()
     elif word == "COPY":
-        out["copies"].append(rest.split()[-1])
+        words = rest.split()
+        out["copies"].append(words[-1])
+        if not any(w.startswith("--from") for w in words):
+            out["sources"].append([w for w in words[:-1] if not w.startswith("--")])
     elif word == "RUN" and re.match(r"^(groupadd|useradd)\b", rest):
         pass  # the base image has the Dockerfiles' users
+    elif word == "RUN" and "apt-get install" in rest:
+        # The packages go into the base (mmdebstrap); the rest of the line is apt's housekeeping.
+        for part in re.split(r"&&|;", rest):
+            part = part.split()
+            if part[:2] == ["apt-get", "install"]:
+                out["packages"] += [w for w in part[2:] if not w.startswith("-")]
     else:
         sys.exit(f"{sys.argv[1]}: the image builder does not handle '{word}' in the final stage")
 out["env"] = [f"{k}={v}" for k, v in env.items()]
@@ -159,13 +179,13 @@ configure() {
 }
 
 # new_image NAME: a fresh tag holding the base layer (or nothing, for a static binary).
-new_image() {
-  local image=$1 from=${2:-base}
+new_image() { # new_image NAME [scratch | base [PACKAGES]]
+  local image=$1 from=${2:-base} packages=${3:-$BASE_PACKAGES}
   umoci rm --image "$LAYOUT:$image" 2>/dev/null || true
   if [[ $from == base ]]; then
     umoci new --image "$LAYOUT:$image"
-    umoci raw add-layer --image "$LAYOUT:$image" --history.created_by="mmdebstrap $SUITE essential + $BASE_PACKAGES" \
-      --history.created=1970-01-01T00:00:00Z "$DIR/base/rootfs.tar"
+    umoci raw add-layer --image "$LAYOUT:$image" --history.created_by="mmdebstrap $SUITE essential + $packages" \
+      --history.created=1970-01-01T00:00:00Z "$(base_dir "$packages")/rootfs.tar"
     umoci config --image "$LAYOUT:$image" --config.env="PATH=$BASE_PATH"
   else
     umoci new --image "$LAYOUT:$image"
@@ -206,7 +226,7 @@ describe() {
 fresh() { [[ -f $DIR/$1-$TAG.oci.tar && $(cat "$DIR/$1-$TAG.oci.tar.key" 2>/dev/null) == "$2" ]]; }
 
 inputs_key() { # inputs_key FILE... : a hash of the files' contents, this script and the base
-  { cat "$0"; base_key; sha256sum "$@" | cut -d' ' -f1; } | sha
+  { cat "$0"; base_key "$BASE_PACKAGES"; sha256sum "$@" | cut -d' ' -f1; } | sha
 }
 
 build_pause() {
@@ -239,7 +259,8 @@ build_operator() {
   local target=$ROOT/operator/target dockerfile=$ROOT/operator/Dockerfile key
   local files
   jars "$target" paddock.jar
-  key=$(inputs_key "${files[@]}" "$dockerfile" "$ROOT/operator/bin/paddock")
+  local launcher=$ROOT/operator/src/main/c/paddock-launch.c
+  key=$(inputs_key "${files[@]}" "$dockerfile" "$ROOT/operator/bin/paddock" "$launcher")
   fresh operator "$key" && return 0
   log "building paddock/operator:$TAG"
   local staging; staging=$(mktemp -d)
@@ -247,9 +268,12 @@ build_operator() {
   cp "$target"/lib/*.jar "$staging/opt/paddock/lib/"
   cp "$target/paddock.jar" "$staging/app/opt/paddock/lib/"
   mkdir -p "$staging/app/opt/paddock/bin" && cp "$ROOT/operator/bin/paddock" "$staging/app/opt/paddock/bin/"
+  # The collector sidecar copies the launcher into a collected trial's pod: static, so that it
+  # runs in the user's image whatever its libc.
+  gcc -static -Os -s -o "$staging/app/opt/paddock/bin/paddock-launch" "$launcher"
   new_image operator
   add_layer operator "$staging" "third-party jars (operator/target/lib)" opt
-  add_layer operator "$staging/app" "paddock.jar and bin/paddock" opt
+  add_layer operator "$staging/app" "paddock.jar, bin/paddock and bin/paddock-launch" opt
   cp -r "$staging/app/opt/." "$staging/opt/"
   configure operator "$dockerfile" "$staging"
   rm -rf "$staging"
@@ -303,11 +327,62 @@ build_coredns() {
   export_archive coredns "$key"
 }
 
+# build_debian NAME DOCKERFILE: an image whose Dockerfile is one stage FROM debian:bookworm-slim
+# (apt-get install, COPY from the repository root, ENV, WORKDIR, USER, ENTRYPOINT, CMD).
+build_debian() {
+  local name=$1 dockerfile=$2 config packages key
+  grep -qiE '^FROM +debian:bookworm-slim *$' "$dockerfile" ||
+    { log "$dockerfile: only FROM debian:bookworm-slim is built here"; exit 1; }
+  config=$(dockerfile_config "$dockerfile")
+  packages=$(jq -r '.packages | join(",")' <<<"$config")
+  local sources=() source
+  while IFS= read -r source; do sources+=("$ROOT/$source"); done < <(jq -r '.sources[][]' <<<"$config")
+  key=$(inputs_key "$dockerfile" $(find "${sources[@]}" -type f -not -name '*.pyc' | sort))
+  key=$(printf '%s %s' "$key" "$(base_key "$packages")" | sha)
+  fresh "$name" "$key" && return 0
+  log "building paddock/$name:$TAG"
+  build_base "$packages"
+  local staging; staging=$(mktemp -d)
+  local copy from to
+  while IFS= read -r copy; do
+    to=$(jq -r '.[-1]' <<<"$copy")
+    while IFS= read -r from; do
+      # COPY DIR DEST copies the directory's contents; COPY FILE DEST/ keeps the file's name.
+      mkdir -p "$staging$(dirname "$to")"
+      if [[ -d $ROOT/$from ]]; then
+        mkdir -p "$staging$to" && cp -r "$ROOT/$from/." "$staging$to/"
+      elif [[ $to == */ ]]; then
+        mkdir -p "$staging$to" && cp "$ROOT/$from" "$staging$to"
+      else
+        cp "$ROOT/$from" "$staging$to"
+      fi
+    done < <(jq -r '.[:-1][]' <<<"$copy")
+  done < <(python3 - "$dockerfile" <<'PY'
+import json, re, sys
+stage = re.sub(r"\\\n", " ", open(sys.argv[1]).read()).splitlines()
+for line in stage:
+    words = line.split()
+    if words and words[0].upper() == "COPY" and not any(w.startswith("--from") for w in words):
+        print(json.dumps([w for w in words[1:] if not w.startswith("--")]))
+PY
+  )
+  find "$staging" -name '__pycache__' -prune -exec rm -rf {} +
+  new_image "$name" base "$packages"
+  local tops; tops=$(cd "$staging" && ls -A)
+  # shellcheck disable=SC2086
+  add_layer "$name" "$staging" "COPY (${dockerfile#"$ROOT"/})" $tops
+  configure "$name" "$dockerfile" "$staging"
+  rm -rf "$staging"
+  export_archive "$name" "$key"
+}
+
+build_bring-your-own() { build_debian bring-your-own "$ROOT/examples/bring-your-own/Dockerfile"; }
+
 build() {
   need_tools
   mkdir -p "$DIR"
   local names=("$@")
-  ((${#names[@]})) || names=(pause operator trainer coredns)
+  ((${#names[@]})) || names=(pause operator trainer coredns bring-your-own)
   local start=$SECONDS
   build_base
   init_layout

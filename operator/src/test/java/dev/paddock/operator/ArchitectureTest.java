@@ -59,6 +59,8 @@ class ArchitectureTest {
     ROOT + ".rollout..",
     ROOT + ".epochreport..",
     ROOT + ".studyreport..",
+    // The collector sidecar (paddock collect) and what it shares with the local runner.
+    ROOT + ".collector..",
     // The trainer contract (module contract/): shared by the operator, the local runner and the
     // trainers, so it can carry no cluster types either.
     "dev.paddock.contract..",

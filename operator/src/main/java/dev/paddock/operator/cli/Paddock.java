@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       TrialsCommand.class,
       ServeCommand.class,
+      CollectCommand.class,
       OperatorCommand.class
     })
 public final class Paddock {
