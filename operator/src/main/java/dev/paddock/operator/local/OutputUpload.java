@@ -1,7 +1,7 @@
 package dev.paddock.operator.local;
 
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.operator.archive.Archiver;
-import dev.paddock.operator.archive.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.paddock.trainer.train;
 
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.trainer.model.TrainedModel;
-import dev.paddock.trainer.store.ArtifactStore;
 import dev.paddock.trainer.util.Json;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package dev.paddock.trainer.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paddock.trainer.store.ArtifactStore;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.trainer.util.Json;
 import java.io.IOException;
 import java.util.Map;
