@@ -35,10 +35,9 @@ import org.junit.jupiter.api.Test;
  *   <li>no cycles between the top-level packages, nor between the subpackages of k8s.
  * </ul>
  *
- * <p>Not checked here, because the code does not satisfy it yet: the design's "the contract lives
- * in one small module used by the operator, the local runner and the DJL trainer". The environment
- * variable names and the termination message are spelled separately in k8s, local and
- * trainer-image, which share no code.
+ * <p>The trainer contract (environment names, termination message, epoch report client, artifact
+ * store and layout) lives in the {@code contract} module, which the operator, the local runner and
+ * the DJL trainer share; it is checked here as part of the domain.
  */
 class ArchitectureTest {
 

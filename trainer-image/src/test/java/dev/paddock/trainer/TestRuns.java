@@ -1,9 +1,9 @@
 package dev.paddock.trainer;
 
+import dev.paddock.contract.store.S3Settings;
 import dev.paddock.trainer.config.Hyperparams;
 import dev.paddock.trainer.config.TrainConfig;
 import dev.paddock.trainer.data.DataOptions;
-import dev.paddock.trainer.store.S3Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

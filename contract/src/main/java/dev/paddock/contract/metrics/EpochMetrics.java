@@ -15,10 +15,15 @@ public record EpochMetrics(int epoch, Map<String, Double> metrics) {
 
   /** The finite values only: what the report contract (JSON numbers) can carry. */
   public Map<String, Double> finite() {
+    return finite(metrics);
+  }
+
+  /** The finite values of {@code metrics}, in order: JSON has no NaN nor infinity. */
+  public static Map<String, Double> finite(Map<String, Double> metrics) {
     Map<String, Double> finite = new LinkedHashMap<>();
     metrics.forEach(
         (k, v) -> {
-          if (Double.isFinite(v)) {
+          if (v != null && Double.isFinite(v)) {
             finite.put(k, v);
           }
         });

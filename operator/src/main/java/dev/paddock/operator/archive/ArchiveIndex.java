@@ -2,6 +2,7 @@ package dev.paddock.operator.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
 import java.io.IOException;
 import java.io.UncheckedIOException;

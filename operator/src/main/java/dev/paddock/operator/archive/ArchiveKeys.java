@@ -1,16 +1,18 @@
 package dev.paddock.operator.archive;
 
-/** The store layout of DESIGN.md, in one place. */
+import dev.paddock.contract.store.ArtifactLayout;
+
+/** The store layout of DESIGN.md: the contract's trial and archive prefixes, and the index. */
 public final class ArchiveKeys {
 
   private ArchiveKeys() {}
 
   public static String trial(String namespace, String study, String trial) {
-    return "studies/" + namespace + "/" + study + "/trials/" + trial + "/";
+    return ArtifactLayout.trial(namespace, study, trial);
   }
 
   public static String archived(String namespace, String study, String code) {
-    return "archive/" + namespace + "/" + study + "/" + code + "/";
+    return ArtifactLayout.archived(namespace, study, code);
   }
 
   public static String indexEntry(String namespace, String study, String code) {

@@ -3,6 +3,8 @@ package dev.paddock.operator.archive;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.paddock.contract.store.ArtifactLayout;
+import dev.paddock.contract.store.ArtifactStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,22 +22,16 @@ import java.util.Map;
 public final class Archiver {
 
   /** What is archived from a trial's prefix: its model and the records that describe it. */
-  static final List<String> ARCHIVED =
-      List.of(
-          "model/",
-          "metadata.json",
-          "hyperparams.json",
-          "epoch_metrics.csv",
-          "probability_stats.csv");
+  static final List<String> ARCHIVED = ArtifactLayout.MODEL_AND_RECORDS;
 
   /**
    * What stays behind when a trial's whole output directory is archived: its checkpoints and the
    * local runner's own records of the trial.
    */
   public static final List<String> NOT_OUTPUT =
-      List.of("checkpoints/", "trial.json", "trainer.log", "termination-log");
+      List.of(ArtifactLayout.CHECKPOINTS, "trial.json", "trainer.log", "termination-log");
 
-  private static final String METADATA = "metadata.json";
+  private static final String METADATA = ArtifactLayout.METADATA;
 
   private final ArtifactStore store;
   private final boolean wholeOutput;
@@ -109,7 +105,7 @@ public final class Archiver {
       throw new IllegalStateException(
           "trial " + trial.trial() + " wrote nothing in its output directory " + store.uri(source));
     }
-    if (!wholeOutput && keys.stream().noneMatch(k -> k.startsWith(source + "model/"))) {
+    if (!wholeOutput && keys.stream().noneMatch(k -> k.startsWith(source + ArtifactLayout.MODEL))) {
       throw new IllegalStateException(
           "trial " + trial.trial() + " has no model under " + store.uri(source));
     }

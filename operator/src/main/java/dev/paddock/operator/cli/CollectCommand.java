@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code paddock collect}: the collector sidecar of a collected trial's pod, as the operator renders
- * it. Not for people to run: everything it needs comes from the pod's environment.
+ * {@code paddock collect}: the collector sidecar of a collected trial's pod, as the operator
+ * renders it. Not for people to run: everything it needs comes from the pod's environment.
  */
 @Command(
     name = "collect",

@@ -1,6 +1,7 @@
 package dev.paddock.operator.cli;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.contract.store.ArtifactLayout;
 import dev.paddock.operator.local.LocalDeployments;
 import dev.paddock.operator.local.StudyFiles;
 import dev.paddock.operator.rollout.Slot;
@@ -68,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
         chosen.code(), chosen.trial(), chosen.grade(), chosen.uri(), port);
     List<String> command =
         new ArrayList<>(List.of(TrainerLocator.locate(trainer).toString(), "serve"));
-    command.addAll(List.of("--model", chosen.uri() + "model/", "--port", Integer.toString(port)));
+    command.addAll(
+        List.of("--model", chosen.uri() + ArtifactLayout.MODEL, "--port", Integer.toString(port)));
     return new ProcessBuilder(command).inheritIO().start().waitFor();
   }
 }

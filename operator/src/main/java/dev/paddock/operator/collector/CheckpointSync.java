@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The trainer's checkpoint directory, kept in the trial's {@code checkpoints/} in the store: restored
- * before the trainer starts (a retried or evicted trial finds its checkpoints where it left them),
- * and synced while it runs. A file is uploaded once it has stayed the same for a whole sync period,
- * so a checkpoint still being written is not uploaded half-way; the last sync, once the trainer
- * has ended, takes every change.
+ * The trainer's checkpoint directory, kept in the trial's {@code checkpoints/} in the store:
+ * restored before the trainer starts (a retried or evicted trial finds its checkpoints where it
+ * left them), and synced while it runs. A file is uploaded once it has stayed the same for a whole
+ * sync period, so a checkpoint still being written is not uploaded half-way; the last sync, once
+ * the trainer has ended, takes every change.
  */
 final class CheckpointSync {
 
@@ -38,8 +38,8 @@ final class CheckpointSync {
   }
 
   /**
-   * Downloads the trial's checkpoints into the directory, writable by the trainer whichever user
-   * it runs as; returns how many files were restored.
+   * Downloads the trial's checkpoints into the directory, writable by the trainer whichever user it
+   * runs as; returns how many files were restored.
    */
   int restore() throws IOException {
     List<String> keys = store.list(ArtifactLayout.CHECKPOINTS);
@@ -96,7 +96,9 @@ final class CheckpointSync {
   /** The trainer may run as another user than the collector: it must be able to replace them. */
   private void openToAll(Path file) throws IOException {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-    for (Path parent = file.getParent(); parent != null && parent.startsWith(dir) && !parent.equals(dir); parent = parent.getParent()) {
+    for (Path parent = file.getParent();
+        parent != null && parent.startsWith(dir) && !parent.equals(dir);
+        parent = parent.getParent()) {
       Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
   }

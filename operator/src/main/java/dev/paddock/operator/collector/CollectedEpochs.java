@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What the collector has gathered of a trial: its epochs, a stop, and what went wrong on the way. */
+/**
+ * What the collector has gathered of a trial: its epochs, a stop, and what went wrong on the way.
+ */
 final class CollectedEpochs {
 
   private int count;

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Before the trainer starts: the launcher is put in place and the checkpoints restored. While it
  * runs: its metrics are read (stdout or a file), each epoch is reported to the operator with the
  * pod's token, a stop decision stops it, and the checkpoints are synced. Once it has ended: the
- * rest is read and reported, the output directory uploaded, the checkpoints synced a last time,
- * and the trial's summary written as this container's termination message, which the operator
- * reads when the trainer wrote none.
+ * rest is read and reported, the output directory uploaded, the checkpoints synced a last time, and
+ * the trial's summary written as this container's termination message, which the operator reads
+ * when the trainer wrote none.
  */
 public final class Collector {
 
@@ -66,8 +66,10 @@ public final class Collector {
       followers.add(new LogFollower(settings.run(CollectedPod.STDERR_LOG), parser, sink));
     } else {
       // The trainer's last lines still explain a failure when metrics come from a file.
-      MetricsParser none = MetricsParser.of(dev.paddock.contract.metrics.MetricsSpec.of(
-          dev.paddock.contract.metrics.MetricsFormat.KEY_VALUE));
+      MetricsParser none =
+          MetricsParser.of(
+              dev.paddock.contract.metrics.MetricsSpec.of(
+                  dev.paddock.contract.metrics.MetricsFormat.KEY_VALUE));
       followers.add(new LogFollower(settings.run(CollectedPod.STDOUT_LOG), none, e -> {}));
       followers.add(new LogFollower(settings.run(CollectedPod.STDERR_LOG), none, e -> {}));
     }
@@ -134,7 +136,10 @@ public final class Collector {
         }
         LOG.warn("cannot restore the checkpoints yet ({}): retrying", e.toString());
         Thread.sleep(pause.toMillis());
-        pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : pause.multipliedBy(2);
+        pause =
+            pause.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0
+                ? Duration.ofSeconds(15)
+                : pause.multipliedBy(2);
       }
     }
   }
@@ -236,7 +241,10 @@ public final class Collector {
       LOG.info("uploaded {} output files to {}", files, store.uri(""));
     } catch (RuntimeException e) {
       epochs.outputLost(
-          "the output directory could not be uploaded to " + settings.artifacts() + ": " + e.getMessage());
+          "the output directory could not be uploaded to "
+              + settings.artifacts()
+              + ": "
+              + e.getMessage());
     }
   }
 

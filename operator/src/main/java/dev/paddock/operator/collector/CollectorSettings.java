@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * @param artifacts the trial's artifact prefix, {@code s3://bucket/.../trials/<trial>/}
  * @param checkpointSync how often the checkpoint directory is synced while the trainer runs
- * @param storeWait how long a restore waits for an unreachable store before the trainer starts
- *     from scratch
+ * @param storeWait how long a restore waits for an unreachable store before the trainer starts from
+ *     scratch
  */
 record CollectorSettings(
     CollectorChoice choice,
@@ -48,7 +48,8 @@ record CollectorSettings(
         required(env, TrainerEnv.ARTIFACTS),
         S3Settings.fromEnv(env),
         env,
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("PADDOCK_CHECKPOINT_SYNC_SECONDS", "10"))),
+        Duration.ofSeconds(
+            Long.parseLong(env.getOrDefault("PADDOCK_CHECKPOINT_SYNC_SECONDS", "10"))),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("PADDOCK_STORE_WAIT_SECONDS", "120"))));
   }
 
@@ -59,7 +60,8 @@ record CollectorSettings(
   private static String required(Map<String, String> env, String name) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " is not set: the collector runs in a pod the operator renders");
+      throw new IllegalArgumentException(
+          name + " is not set: the collector runs in a pod the operator renders");
     }
     return value;
   }

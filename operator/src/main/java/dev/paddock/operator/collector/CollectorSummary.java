@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The trial's summary as the collector saw it, written as the sidecar's termination message: the
  * operator takes it when the trainer wrote none of its own (a script that only prints). The same
- * rules as the local runner's: stopped when the study stopped it, completed when it exited 0
- * after at least one epoch was read, failed otherwise with why (and its last lines).
+ * rules as the local runner's: stopped when the study stopped it, completed when it exited 0 after
+ * at least one epoch was read, failed otherwise with why (and its last lines).
  */
 final class CollectorSummary {
 
@@ -17,7 +17,8 @@ final class CollectorSummary {
 
   static TerminationMessage of(
       TrainerExit exit, CollectedEpochs epochs, CollectorChoice choice, List<String> lastLines) {
-    String problems = epochs.problems().isEmpty() ? "" : "; " + String.join("; ", epochs.problems());
+    String problems =
+        epochs.problems().isEmpty() ? "" : "; " + String.join("; ", epochs.problems());
     if (exit.execError() != null) {
       return TerminationMessage.failure(
           0, "the trainer's command " + exit.describe() + problems, false);

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Follows one of the trainer's streams as the launcher appends it to the run directory, and gives
- * each complete line to the metrics parser. Bytes are decoded only up to the last line end read
- * (a UTF-8 character never holds one), so a character cut between two reads stays whole. The last
+ * each complete line to the metrics parser. Bytes are decoded only up to the last line end read (a
+ * UTF-8 character never holds one), so a character cut between two reads stays whole. The last
  * lines are kept for the trial's message when the trainer fails.
  */
 final class LogFollower {

@@ -21,12 +21,15 @@ record TrainerExit(Integer code, Integer signal, String execError, boolean stopp
     String first = lines.isEmpty() ? "" : lines.get(0);
     boolean stopped = lines.contains("stopped");
     if (first.startsWith("code ")) {
-      return Optional.of(new TrainerExit(Integer.parseInt(first.substring(5).trim()), null, null, stopped));
+      return Optional.of(
+          new TrainerExit(Integer.parseInt(first.substring(5).trim()), null, null, stopped));
     }
     if (first.startsWith("signal ")) {
-      return Optional.of(new TrainerExit(null, Integer.parseInt(first.substring(7).trim()), null, stopped));
+      return Optional.of(
+          new TrainerExit(null, Integer.parseInt(first.substring(7).trim()), null, stopped));
     }
-    return Optional.of(new TrainerExit(null, null, first.replaceFirst("^exec-error ", ""), stopped));
+    return Optional.of(
+        new TrainerExit(null, null, first.replaceFirst("^exec-error ", ""), stopped));
   }
 
   /** How it ended, for a person: "exited with code 3", "was killed by signal 9". */

@@ -1,9 +1,9 @@
 package dev.paddock.operator.local;
 
 import dev.paddock.contract.TrainerEnv;
-import dev.paddock.operator.archive.ArtifactStore;
-import dev.paddock.operator.archive.DirectoryStore;
-import dev.paddock.operator.archive.S3Store;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.DirectoryStore;
+import dev.paddock.contract.store.S3Store;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

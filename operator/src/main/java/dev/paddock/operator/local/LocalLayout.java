@@ -1,5 +1,6 @@
 package dev.paddock.operator.local;
 
+import dev.paddock.contract.store.ArtifactLayout;
 import java.nio.file.Path;
 
 /**
@@ -64,7 +65,7 @@ public record LocalLayout(Path root, String namespace, String study) {
 
   /** The trial's PADDOCK_CHECKPOINT_DIR, kept across attempts (the store's checkpoints/). */
   public Path checkpointDir(String trial) {
-    return trialDir(trial).resolve("checkpoints");
+    return trialDir(trial).resolve(ArtifactLayout.CHECKPOINTS);
   }
 
   public Path archiveDir() {

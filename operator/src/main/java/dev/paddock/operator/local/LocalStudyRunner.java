@@ -4,7 +4,7 @@ import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
-import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.operator.epochreport.ReportServer;
 import dev.paddock.operator.epochreport.ReportTokens;
 import dev.paddock.operator.rollout.Slots;

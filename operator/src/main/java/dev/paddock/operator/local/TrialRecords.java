@@ -34,8 +34,8 @@ final class TrialRecords {
   void retire(Trial trial) {
     String name = trial.getMetadata().getName();
     JsonFiles.write(layout.historyDir().resolve(name + ".json"), trial);
-    dev.paddock.operator.archive.DirectoryStore dir =
-        new dev.paddock.operator.archive.DirectoryStore(layout.trialsDir());
+    dev.paddock.contract.store.DirectoryStore dir =
+        new dev.paddock.contract.store.DirectoryStore(layout.trialsDir());
     dir.deletePrefix(name + "/");
   }
 

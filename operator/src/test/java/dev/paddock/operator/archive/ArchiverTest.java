@@ -3,6 +3,7 @@ package dev.paddock.operator.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paddock.contract.store.DirectoryStore;
 import dev.paddock.operator.grading.Grade;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package dev.paddock.operator.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paddock.contract.store.S3Store;
+import dev.paddock.contract.store.StoreUnavailableException;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.testsupport.MinioExtension;
 import dev.paddock.testsupport.MinioServer;

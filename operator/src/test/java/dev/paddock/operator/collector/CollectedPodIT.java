@@ -47,8 +47,7 @@ class CollectedPodIT {
   static void compileTheLauncher(@TempDir Path bin) throws Exception {
     launcher = bin.resolve("paddock-launch");
     Process gcc =
-        new ProcessBuilder(
-                "gcc", "-O2", "-o", launcher.toString(), "src/main/c/paddock-launch.c")
+        new ProcessBuilder("gcc", "-O2", "-o", launcher.toString(), "src/main/c/paddock-launch.c")
             .redirectErrorStream(true)
             .start();
     String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -129,8 +128,7 @@ class CollectedPodIT {
   /** The pod: the collector ready first, then the launched trainer; both must end. */
   private Ended runPod(Map<String, String> env, List<String> command) throws Exception {
     Path terminationLog = dir.resolve("collector-termination-log");
-    Collector collector =
-        new Collector(CollectorSettings.fromEnv(env), launcher, terminationLog);
+    Collector collector = new Collector(CollectorSettings.fromEnv(env), launcher, terminationLog);
     CompletableFuture<Void> sidecar =
         CompletableFuture.runAsync(
             () -> {
@@ -232,8 +230,7 @@ class CollectedPodIT {
             time.sleep(0.3)
         """;
 
-    Ended ended =
-        runPod(env("FILE", "CSV", "logs/metrics.csv"), List.of("python3", "-c", script));
+    Ended ended = runPod(env("FILE", "CSV", "logs/metrics.csv"), List.of("python3", "-c", script));
 
     assertThat(ended.summary().path("status").asText()).isEqualTo("completed");
     assertThat(reports).extracting(r -> r.path("epoch").asInt()).containsExactly(1, 2, 3);
@@ -251,7 +248,8 @@ class CollectedPodIT {
     assertThat(ended.exitCode()).isZero();
     assertThat(ended.summary().path("status").asText()).isEqualTo("failed");
     assertThat(ended.summary().path("error").asText())
-        .contains("exited with code 0 but the stdout (keyValue, epoch key epoch) collector read no epoch")
+        .contains(
+            "exited with code 0 but the stdout (keyValue, epoch key epoch) collector read no epoch")
         .contains("its last output: hello | loss is low");
   }
 
@@ -260,7 +258,10 @@ class CollectedPodIT {
     Ended ended =
         runPod(
             env("STDOUT", "KEY_VALUE", null),
-            List.of("python3", "-c", "print('epoch=1 loss=0.5', flush=True); raise SystemExit('CUDA out of memory')"));
+            List.of(
+                "python3",
+                "-c",
+                "print('epoch=1 loss=0.5', flush=True); raise SystemExit('CUDA out of memory')"));
 
     assertThat(ended.exitCode()).isEqualTo(1);
     assertThat(ended.summary().path("status").asText()).isEqualTo("failed");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.contract.store.S3Store;
 import dev.paddock.operator.archive.ArchiveIndex;
-import dev.paddock.operator.archive.S3Store;
 import dev.paddock.operator.study.StudyDefinitions;
 import dev.paddock.operator.study.StudyPhase;
 import dev.paddock.operator.study.StudyPlan;

@@ -1,10 +1,11 @@
 package dev.paddock.trainer.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.paddock.contract.store.S3Settings;
+import dev.paddock.contract.store.StoreUnavailableException;
+import dev.paddock.contract.store.Stores;
 import dev.paddock.trainer.serve.ModelService;
 import dev.paddock.trainer.serve.PredictServer;
-import dev.paddock.trainer.store.S3Settings;
-import dev.paddock.trainer.store.Stores;
 import dev.paddock.trainer.train.Hardware;
 import dev.paddock.trainer.util.TrainerException;
 import java.util.concurrent.Callable;
@@ -72,6 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (TrainerException e) {
       System.err.println("error: " + e.getMessage());
       return e.exitCode();
+    } catch (StoreUnavailableException e) {
+      System.err.println("error: " + e.getMessage());
+      return TrainerException.of(e).exitCode();
     }
   }
 }

@@ -1,12 +1,12 @@
 package dev.paddock.trainer.cli;
 
+import dev.paddock.contract.TerminationMessage;
+import dev.paddock.contract.store.S3Settings;
+import dev.paddock.contract.store.StoreUnavailableException;
 import dev.paddock.trainer.config.Hyperparams;
 import dev.paddock.trainer.config.ParamsJson;
 import dev.paddock.trainer.config.TrainConfig;
 import dev.paddock.trainer.data.DataOptions;
-import dev.paddock.trainer.report.RunSummary;
-import dev.paddock.trainer.report.TerminationMessage;
-import dev.paddock.trainer.store.S3Settings;
 import dev.paddock.trainer.train.TrainRunner;
 import dev.paddock.trainer.util.TrainerException;
 import java.nio.file.Path;
@@ -80,23 +80,30 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       EngineSetup.threads(Integer.parseInt(envOr("PADDOCK_THREADS", Integer.toString(threads))));
       cfg = config();
-      RunSummary summary = new TrainRunner(cfg).run();
+      TerminationMessage summary = new TrainRunner(cfg).run();
       finished(onSignal);
-      TerminationMessage.write(termination, summary);
+      summary.write(termination);
       return 0;
     } catch (TrainerException e) {
       finished(onSignal);
-      LOG.error("{}", e.getMessage(), LOG.isDebugEnabled() ? e : null);
-      System.err.println("error: " + e.getMessage());
-      TerminationMessage.write(termination, RunSummary.failed(0, e.getMessage(), e.retryable()));
-      return e.exitCode();
+      return failed(e, termination);
+    } catch (StoreUnavailableException e) {
+      finished(onSignal);
+      return failed(TrainerException.of(e), termination);
     } catch (RuntimeException | Error e) {
       finished(onSignal);
       LOG.error("internal error", e);
       String msg = e.toString().lines().findFirst().orElse("internal error");
-      TerminationMessage.write(termination, RunSummary.failed(0, msg, false));
+      TerminationMessage.failure(0, msg, false).write(termination);
       return 1;
     }
+  }
+
+  private static int failed(TrainerException e, Path termination) {
+    LOG.error("{}", e.getMessage(), LOG.isDebugEnabled() ? e : null);
+    System.err.println("error: " + e.getMessage());
+    TerminationMessage.failure(0, e.getMessage(), e.retryable()).write(termination);
+    return e.exitCode();
   }
 
   /**
@@ -107,9 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
     Thread hook =
         new Thread(
             () ->
-                TerminationMessage.write(
-                    termination,
-                    RunSummary.failed(0, "terminated by a signal before the run ended", true)));
+                TerminationMessage.failure(0, "terminated by a signal before the run ended", true)
+                    .write(termination));
     Runtime.getRuntime().addShutdownHook(hook);
     return hook;
   }

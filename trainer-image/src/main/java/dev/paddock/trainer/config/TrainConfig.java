@@ -1,7 +1,7 @@
 package dev.paddock.trainer.config;
 
+import dev.paddock.contract.store.S3Settings;
 import dev.paddock.trainer.data.DataOptions;
-import dev.paddock.trainer.store.S3Settings;
 import java.nio.file.Path;
 
 /**

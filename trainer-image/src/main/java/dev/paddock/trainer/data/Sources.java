@@ -1,9 +1,10 @@
 package dev.paddock.trainer.data;
 
-import dev.paddock.trainer.store.ArtifactStore;
-import dev.paddock.trainer.store.S3Settings;
-import dev.paddock.trainer.store.S3Store;
-import dev.paddock.trainer.store.Stores;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.S3Location;
+import dev.paddock.contract.store.S3Settings;
+import dev.paddock.contract.store.S3Store;
+import dev.paddock.contract.store.Stores;
 import dev.paddock.trainer.util.TrainerException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,8 @@ public final class Sources {
       if (slash <= 0 || slash == rest.length() - 1) {
         throw TrainerException.user("'" + uri + "' is not s3://bucket/key");
       }
-      ArtifactStore store = new S3Store(S3Store.client(s3), rest.substring(0, slash), "");
+      ArtifactStore store =
+          new S3Store(S3Store.client(s3), S3Location.of(rest.substring(0, slash), ""));
       String key = rest.substring(slash + 1);
       return new CsvRowSource(() -> maybeGunzip(store.open(key), gz), uri);
     }

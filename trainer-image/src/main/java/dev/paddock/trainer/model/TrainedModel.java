@@ -3,7 +3,7 @@ package dev.paddock.trainer.model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-import dev.paddock.trainer.store.ArtifactStore;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.trainer.util.Json;
 import dev.paddock.trainer.util.TrainerException;
 import java.io.ByteArrayInputStream;

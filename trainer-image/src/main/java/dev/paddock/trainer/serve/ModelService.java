@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.paddock.contract.store.ArtifactLayout;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.trainer.data.FeatureColumn;
 import dev.paddock.trainer.data.FeatureEncoder;
 import dev.paddock.trainer.data.LabelSpec;
@@ -12,7 +14,6 @@ import dev.paddock.trainer.metrics.MetricsCalculator;
 import dev.paddock.trainer.metrics.Predictions;
 import dev.paddock.trainer.model.ModelCard;
 import dev.paddock.trainer.model.TrainedModel;
-import dev.paddock.trainer.store.ArtifactStore;
 import dev.paddock.trainer.util.TrainerException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,10 @@ public final class ModelService implements AutoCloseable {
    * model directory itself).
    */
   public static ModelService load(ArtifactStore store, NDManager manager) {
-    String dir = store.get("model/" + ModelCard.CARD_FILE).isPresent() ? "model/" : "";
+    String dir =
+        store.get(ArtifactLayout.MODEL + ModelCard.CARD_FILE).isPresent()
+            ? ArtifactLayout.MODEL
+            : "";
     return new ModelService(TrainedModel.load(store, dir, manager), manager);
   }
 

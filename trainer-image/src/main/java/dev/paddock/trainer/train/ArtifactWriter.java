@@ -1,7 +1,8 @@
 package dev.paddock.trainer.train;
 
+import dev.paddock.contract.store.ArtifactLayout;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.trainer.model.TrainedModel;
-import dev.paddock.trainer.store.ArtifactStore;
 import dev.paddock.trainer.util.Json;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,17 +31,17 @@ public final class ArtifactWriter {
       History history,
       Map<String, String> hyperparams,
       Map<String, Object> metadata) {
-    model.save(store, "model/");
-    store.put("hyperparams.json", Json.writePretty(hyperparams));
+    model.save(store, ArtifactLayout.MODEL);
+    store.put(ArtifactLayout.HYPERPARAMS, Json.writePretty(hyperparams));
     writeHistory(history);
-    store.put("metadata.json", Json.writePretty(metadata));
+    store.put(ArtifactLayout.METADATA, Json.writePretty(metadata));
   }
 
   /** The CSVs only (also written with each checkpoint, so a killed run leaves its curve). */
   public void writeHistory(History history) {
-    store.put("epoch_metrics.csv", csv(new ArrayList<>(history.epochs())));
+    store.put(ArtifactLayout.EPOCH_METRICS, csv(new ArrayList<>(history.epochs())));
     if (!history.probabilityStats().isEmpty()) {
-      store.put("probability_stats.csv", csv(new ArrayList<>(history.probabilityStats())));
+      store.put(ArtifactLayout.PROBABILITY_STATS, csv(new ArrayList<>(history.probabilityStats())));
     }
   }
 

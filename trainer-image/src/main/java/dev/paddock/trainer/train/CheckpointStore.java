@@ -1,7 +1,8 @@
 package dev.paddock.trainer.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paddock.trainer.store.ArtifactStore;
+import dev.paddock.contract.store.ArtifactLayout;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.trainer.util.Json;
 import java.io.IOException;
 import java.util.Map;
@@ -19,7 +20,6 @@ public final class CheckpointStore {
   public record Loaded(Checkpoint state, byte[] weights, byte[] optimizer) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
-  private static final String LATEST = "checkpoints/latest.json";
 
   /** Checkpoints kept: the newest and the one before it. */
   static final int KEEP = 2;
@@ -31,7 +31,7 @@ public final class CheckpointStore {
   }
 
   static String dir(int epoch) {
-    return String.format("checkpoints/epoch-%06d/", epoch);
+    return ArtifactLayout.checkpoint(epoch);
   }
 
   public void save(Checkpoint state, byte[] weights, byte[] optimizer) {
@@ -39,7 +39,9 @@ public final class CheckpointStore {
     store.put(dir + "weights.params", weights);
     store.put(dir + "optimizer.params", optimizer);
     store.put(dir + "state.json", Json.writePretty(state));
-    store.put(LATEST, Json.writePretty(Map.of("epoch", state.epoch(), "dir", dir)));
+    store.put(
+        ArtifactLayout.LATEST_CHECKPOINT,
+        Json.writePretty(Map.of("epoch", state.epoch(), "dir", dir)));
     LOG.info("checkpoint of epoch {} saved to {}", state.epoch(), store.uri(dir));
     prune(dir);
   }
@@ -47,8 +49,8 @@ public final class CheckpointStore {
   /** Keeps the newest {@link #KEEP} checkpoints; older ones are deleted (best effort). */
   private void prune(String newest) {
     java.util.TreeSet<String> dirs = new java.util.TreeSet<>();
-    for (String key : store.list("checkpoints/")) {
-      int slash = key.indexOf('/', "checkpoints/".length());
+    for (String key : store.list(ArtifactLayout.CHECKPOINTS)) {
+      int slash = key.indexOf('/', ArtifactLayout.CHECKPOINTS.length());
       if (slash > 0) {
         dirs.add(key.substring(0, slash + 1));
       }
@@ -68,7 +70,7 @@ public final class CheckpointStore {
 
   /** The latest checkpoint with this fingerprint, if any. */
   public Optional<Loaded> latest(String fingerprint) {
-    Optional<byte[]> pointer = store.get(LATEST);
+    Optional<byte[]> pointer = store.get(ArtifactLayout.LATEST_CHECKPOINT);
     if (pointer.isEmpty()) {
       return Optional.empty();
     }
@@ -87,7 +89,9 @@ public final class CheckpointStore {
       return Optional.of(new Loaded(state, weights, optimizer));
     } catch (IOException | java.util.NoSuchElementException e) {
       LOG.warn(
-          "checkpoint at {} is unreadable ({}): starting fresh", store.uri(LATEST), e.toString());
+          "checkpoint at {} is unreadable ({}): starting fresh",
+          store.uri(ArtifactLayout.LATEST_CHECKPOINT),
+          e.toString());
       return Optional.empty();
     }
   }

@@ -2,17 +2,17 @@ package dev.paddock.trainer.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import dev.paddock.contract.TerminationMessage;
+import dev.paddock.contract.report.Decision;
+import dev.paddock.contract.report.EpochReporter;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.Stores;
 import dev.paddock.trainer.config.Hyperparams;
 import dev.paddock.trainer.config.TrainConfig;
 import dev.paddock.trainer.data.Dataset;
 import dev.paddock.trainer.data.DatasetBuilder;
 import dev.paddock.trainer.data.FeatureColumn;
 import dev.paddock.trainer.data.Sources;
-import dev.paddock.trainer.report.Decision;
-import dev.paddock.trainer.report.EpochReporter;
-import dev.paddock.trainer.report.RunSummary;
-import dev.paddock.trainer.store.ArtifactStore;
-import dev.paddock.trainer.store.Stores;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public final class TrainRunner {
     this(cfg, epoch -> {});
   }
 
-  public RunSummary run() {
+  public TerminationMessage run() {
     Instant started = Instant.now();
     Hyperparams hp = cfg.hp();
     ArtifactStore store = Stores.open(cfg.artifacts(), cfg.s3());
@@ -83,7 +83,7 @@ public final class TrainRunner {
           .writeAll(
               session.model(data.features(), data.label()), session.history(), hp.asMap(), meta);
       LOG.info("{} after epoch {}: artifacts at {}", status, epoch, store.uri(""));
-      return new RunSummary(status, epoch, metrics, null, false, store.uri(""));
+      return new TerminationMessage(status, epoch, metrics, null, false, store.uri(""));
     }
   }
 
@@ -107,10 +107,10 @@ public final class TrainRunner {
       }
       hook.afterEpoch(e);
       if (stop) {
-        return RunSummary.STOPPED;
+        return TerminationMessage.STOPPED;
       }
     }
-    return RunSummary.COMPLETED;
+    return TerminationMessage.COMPLETED;
   }
 
   private EpochReporter reporter() {

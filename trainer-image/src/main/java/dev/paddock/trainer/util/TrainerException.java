@@ -1,5 +1,7 @@
 package dev.paddock.trainer.util;
 
+import dev.paddock.contract.store.StoreUnavailableException;
+
 /**
  * A failure the trainer reports with a one-line message and an exit code. {@link #retryable()}
  * tells an operator whether running the same trial again can help (an unreachable store) or not (a
@@ -33,6 +35,11 @@ public class TrainerException extends RuntimeException {
   /** An infrastructure error: the same trial may succeed when retried. */
   public static TrainerException retryable(String message, Throwable cause) {
     return new TrainerException(message, true, cause);
+  }
+
+  /** A store failure: a user error when retrying cannot help (refused credentials, no object). */
+  public static TrainerException of(StoreUnavailableException e) {
+    return new TrainerException(e.getMessage(), e.retryable(), e);
   }
 
   public boolean retryable() {

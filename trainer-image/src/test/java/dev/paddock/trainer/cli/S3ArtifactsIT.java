@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.S3Settings;
+import dev.paddock.contract.store.Stores;
 import dev.paddock.testsupport.MinioExtension;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.trainer.serve.ModelService;
 import dev.paddock.trainer.serve.Prediction;
-import dev.paddock.trainer.store.ArtifactStore;
-import dev.paddock.trainer.store.S3Settings;
-import dev.paddock.trainer.store.Stores;
 import dev.paddock.trainer.util.Json;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;

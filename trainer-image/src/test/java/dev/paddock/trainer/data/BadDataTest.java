@@ -3,8 +3,8 @@ package dev.paddock.trainer.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.paddock.contract.store.S3Settings;
 import dev.paddock.trainer.TestRuns;
-import dev.paddock.trainer.store.S3Settings;
 import dev.paddock.trainer.util.TrainerException;
 import java.nio.file.Files;
 import java.nio.file.Path;

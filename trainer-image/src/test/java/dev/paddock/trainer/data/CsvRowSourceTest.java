@@ -2,7 +2,7 @@ package dev.paddock.trainer.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paddock.trainer.store.S3Settings;
+import dev.paddock.contract.store.S3Settings;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.paddock.trainer.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.paddock.contract.store.S3Settings;
 import dev.paddock.trainer.TestRuns;
 import dev.paddock.trainer.config.Hyperparams;
-import dev.paddock.trainer.store.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paddock.contract.store.DirectoryStore;
 import dev.paddock.trainer.TestRuns;
-import dev.paddock.trainer.store.LocalStore;
 import dev.paddock.trainer.train.TrainRunner;
 import dev.paddock.trainer.util.Json;
 import java.net.URI;
@@ -61,7 +61,8 @@ class ServeTest {
             0);
     new TrainRunner(cfg).run();
 
-    try (ModelService model = ModelService.load(new LocalStore(dir), NDManager.newBaseManager());
+    try (ModelService model =
+            ModelService.load(new DirectoryStore(dir), NDManager.newBaseManager());
         PredictServer server = new PredictServer(model, "127.0.0.1", 0, 2)) {
       server.start();
       int port = server.port();

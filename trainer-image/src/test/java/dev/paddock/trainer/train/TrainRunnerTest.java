@@ -3,9 +3,9 @@ package dev.paddock.trainer.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paddock.contract.TerminationMessage;
 import dev.paddock.trainer.TestRuns;
 import dev.paddock.trainer.config.TrainConfig;
-import dev.paddock.trainer.report.RunSummary;
 import dev.paddock.trainer.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,9 @@ class TrainRunnerTest {
   @Test
   void trainsAndWritesTheArtifactLayout() throws Exception {
     Path art = dir.resolve("trial");
-    RunSummary s = new TrainRunner(TestRuns.moons(art, Map.of("epochs", "4", "lr", "0.01"))).run();
-    assertThat(s.status()).isEqualTo(RunSummary.COMPLETED);
+    TerminationMessage s =
+        new TrainRunner(TestRuns.moons(art, Map.of("epochs", "4", "lr", "0.01"))).run();
+    assertThat(s.status()).isEqualTo(TerminationMessage.COMPLETED);
     assertThat(s.epoch()).isEqualTo(4);
     assertThat(s.metrics().get("val_auc")).isGreaterThan(0.85);
     assertThat(art.resolve("model/model.json")).exists();
@@ -65,7 +66,7 @@ class TrainRunnerTest {
     try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
       var model =
           dev.paddock.trainer.model.TrainedModel.load(
-              new dev.paddock.trainer.store.LocalStore(art), "model/", m);
+              new dev.paddock.contract.store.DirectoryStore(art), "model/", m);
       model
           .block()
           .getParameters()
@@ -124,7 +125,7 @@ class TrainRunnerTest {
     // the uninterrupted run checkpointed at 2 and 4 and keeps both
     assertThat(dir.resolve("whole/checkpoints/epoch-000004/state.json")).exists();
     assertThat(dir.resolve("resumed/model")).doesNotExist();
-    RunSummary s = new TrainRunner(crashed).run();
+    TerminationMessage s = new TrainRunner(crashed).run();
     assertThat(s.epoch()).isEqualTo(5);
     assertThat(metricColumns(dir.resolve("resumed")))
         .isEqualTo(metricColumns(dir.resolve("whole")));
@@ -153,7 +154,7 @@ class TrainRunnerTest {
 
   @Test
   void regressionAndMulticlassWithEachOptimizer() {
-    RunSummary reg =
+    TerminationMessage reg =
         new TrainRunner(
                 TestRuns.config(
                     TestRuns.data("synthetic:friedman1?rows=500", "y"),
@@ -165,7 +166,7 @@ class TrainRunnerTest {
             .run();
     assertThat(reg.metrics()).containsKeys("val_rmse", "val_mae", "val_r2");
     assertThat(reg.metrics().get("val_r2")).isGreaterThan(0.5);
-    RunSummary multi =
+    TerminationMessage multi =
         new TrainRunner(
                 TestRuns.config(
                     TestRuns.data("synthetic:blobs?rows=500&classes=4", "label"),
@@ -212,7 +213,7 @@ class TrainRunnerTest {
             dir.resolve("bt"),
             null,
             0);
-    RunSummary s = new TrainRunner(cfg).run();
+    TerminationMessage s = new TrainRunner(cfg).run();
     assertThat(s.metrics()).containsKeys("bt_2015_auc", "bt_2023_auc", "bt_2015_f1");
     JsonNode meta = Json.MAPPER.readTree(dir.resolve("bt/metadata.json").toFile());
     assertThat(meta.path("backtests").has("bt_2023_loss")).isTrue();

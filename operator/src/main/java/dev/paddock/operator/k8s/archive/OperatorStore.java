@@ -1,11 +1,9 @@
 package dev.paddock.operator.k8s.archive;
 
-import dev.paddock.operator.archive.ArtifactStore;
-import dev.paddock.operator.archive.DirectoryStore;
-import dev.paddock.operator.archive.S3Location;
-import dev.paddock.operator.archive.S3Store;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.DirectoryStore;
+import dev.paddock.contract.store.S3Store;
 import dev.paddock.operator.k8s.ClusterSettings;
-import io.minio.MinioClient;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -42,15 +40,10 @@ public final class OperatorStore {
     if (root.startsWith("file:")) {
       return new DirectoryStore(Path.of(URI.create(root)));
     }
-    MinioClient.Builder client =
-        MinioClient.builder()
-            .endpoint(
-                settings.storeEndpoint() == null
-                    ? "https://s3.amazonaws.com"
-                    : settings.storeEndpoint());
-    if (credentials.present()) {
-      client.credentials(credentials.accessKey(), credentials.secretKey());
-    }
-    return new S3Store(client.build(), S3Location.parse(root));
+    String endpoint =
+        settings.storeEndpoint() == null ? "https://s3.amazonaws.com" : settings.storeEndpoint();
+    return credentials.present()
+        ? S3Store.connect(root, endpoint, credentials.accessKey(), credentials.secretKey())
+        : S3Store.connect(root, endpoint, null, null);
   }
 }

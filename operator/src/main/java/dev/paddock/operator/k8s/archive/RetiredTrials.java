@@ -2,7 +2,7 @@ package dev.paddock.operator.k8s.archive;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.operator.study.SuggestionBasis;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +41,8 @@ public final class RetiredTrials {
    * @param mayExist whether the study's status says it has retired trials; when it does not and
    *     nothing is cached, there are none (a trial is deleted only after its record is written and
    *     the status counts it), so the store is not read
-   * @throws dev.paddock.operator.archive.StoreUnavailableException the store had to be read and
-   *     could not be
+   * @throws dev.paddock.contract.store.StoreUnavailableException the store had to be read and could
+   *     not be
    */
   public List<Trial> read(ArtifactStore store, TrainingStudy study, boolean mayExist) {
     String uid = study.getMetadata().getUid();

@@ -5,7 +5,7 @@ import dev.paddock.api.v1alpha1.ModelDeploymentSpec;
 import dev.paddock.api.v1alpha1.ModelDeploymentStatus;
 import dev.paddock.api.v1alpha1.PromotionGates;
 import dev.paddock.api.v1alpha1.TrainingStudy;
-import dev.paddock.operator.archive.ArtifactStore;
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.ReconcileErrors;

@@ -2,8 +2,8 @@ package dev.paddock.operator.k8s.study;
 
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.operator.archive.ArtifactStore;
-import dev.paddock.operator.archive.StoreUnavailableException;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.StoreUnavailableException;
 import dev.paddock.operator.k8s.StudyTrials;
 import dev.paddock.operator.k8s.archive.RetiredTrials;
 import dev.paddock.operator.search.TrialObservation;

@@ -5,7 +5,7 @@ import dev.paddock.api.v1alpha1.StudyArchiveStatus;
 import dev.paddock.api.v1alpha1.StudyRetentionStatus;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
-import dev.paddock.operator.archive.StoreUnavailableException;
+import dev.paddock.contract.store.StoreUnavailableException;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.k8s.ReconcileErrors;
 import dev.paddock.operator.k8s.archive.OperatorStore;

@@ -1,13 +1,11 @@
 package dev.paddock.operator.k8s.trial;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paddock.contract.TerminationMessage;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +32,6 @@ public record JobOutcome(
     String error,
     long heldSeconds) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   static final JobOutcome RUNNING = new JobOutcome(false, false, null, 0, Map.of(), null, 0);
 
   /**
@@ -50,39 +46,27 @@ public record JobOutcome(
       return RUNNING;
     }
     boolean succeeded = "Complete".equals(end.get().getType());
-    Optional<ContainerStateTerminated> terminated = lastTrainerTermination(pods);
-    JsonNode summary = terminated.map(t -> parse(t.getMessage())).orElse(null);
+    String statusIfMissing = succeeded ? TerminationMessage.COMPLETED : TerminationMessage.FAILED;
+    TerminationMessage summary = summary(pods, statusIfMissing).orElse(null);
     if (summary == null) {
       String why = succeeded ? null : end.get().getReason() + ": " + end.get().getMessage();
       return new JobOutcome(
           true,
           succeeded,
-          succeeded ? "completed" : "failed",
+          statusIfMissing,
           0,
           Map.of(),
           why,
           HeldTime.seconds(job, end.get(), pods, trialStart));
     }
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    summary
-        .path("metrics")
-        .fields()
-        .forEachRemaining(
-            f -> {
-              if (f.getValue().isNumber()) {
-                metrics.put(f.getKey(), f.getValue().doubleValue());
-              }
-            });
     String error =
-        summary.hasNonNull("error")
-            ? summary.get("error").asText()
-            : succeeded ? null : end.get().getMessage();
+        summary.error() != null ? summary.error() : succeeded ? null : end.get().getMessage();
     return new JobOutcome(
         true,
         succeeded,
-        summary.path("status").asText(succeeded ? "completed" : "failed"),
-        summary.path("epoch").asInt(0),
-        metrics,
+        summary.status(),
+        summary.epoch(),
+        summary.metrics(),
         error,
         HeldTime.seconds(job, end.get(), pods, trialStart));
   }
@@ -113,36 +97,51 @@ public record JobOutcome(
         .toList();
   }
 
-  private static Optional<ContainerStateTerminated> lastTrainerTermination(List<Pod> pods) {
-    return newestFirst(pods).stream()
-        .flatMap(
-            p ->
-                p.getStatus() == null || p.getStatus().getContainerStatuses() == null
-                    ? Stream.<ContainerStatus>empty()
-                    : p.getStatus().getContainerStatuses().stream())
-        .filter(
-            s ->
-                TrialJobs.TRAINER.equals(s.getName())
-                    && s.getState() != null
-                    && s.getState().getTerminated() != null)
-        .map(s -> s.getState().getTerminated())
-        .findFirst();
+  /**
+   * The summary of the last pod whose trainer ended: the trainer's own, or, in a collected trial's
+   * pod, the collector's when the trainer wrote none (a script that only prints: its message, kept
+   * from its log on error, is not a summary unless it names a status).
+   */
+  private static Optional<TerminationMessage> summary(List<Pod> pods, String statusIfMissing) {
+    for (Pod pod : newestFirst(pods)) {
+      Optional<ContainerStateTerminated> trainer =
+          terminated(
+              pod.getStatus() == null ? null : pod.getStatus().getContainerStatuses(),
+              TrialJobs.TRAINER);
+      if (trainer.isEmpty()) {
+        continue;
+      }
+      Optional<ContainerStateTerminated> collector =
+          terminated(pod.getStatus().getInitContainerStatuses(), CollectorSidecar.NAME);
+      boolean collected =
+          pod.getSpec() != null
+              && pod.getSpec().getInitContainers() != null
+              && pod.getSpec().getInitContainers().stream()
+                  .anyMatch(c -> CollectorSidecar.NAME.equals(c.getName()));
+      if (!collected) {
+        return TerminationMessage.parse(trainer.get().getMessage(), statusIfMissing);
+      }
+      Optional<TerminationMessage> own =
+          TerminationMessage.parse(trainer.get().getMessage(), null)
+              .filter(m -> m.completed() || m.stopped() || m.failed());
+      return own.isPresent()
+          ? own
+          : collector.flatMap(c -> TerminationMessage.parse(c.getMessage(), statusIfMissing));
+    }
+    return Optional.empty();
   }
 
-  private static JsonNode parse(String message) {
-    if (message == null || message.isBlank()) {
-      return null;
-    }
-    try {
-      // With FallbackToLogsOnError the message may be log lines: the summary is the last JSON line.
-      List<String> lines = message.lines().filter(l -> l.contains("{")).toList();
-      if (lines.isEmpty()) {
-        return null;
-      }
-      String last = lines.get(lines.size() - 1);
-      return JSON.readTree(last.substring(last.indexOf('{')));
-    } catch (Exception e) {
-      return null;
-    }
+  /** The named container's end: its state, or the state it last ended in before a restart. */
+  private static Optional<ContainerStateTerminated> terminated(
+      List<ContainerStatus> statuses, String name) {
+    return Stream.ofNullable(statuses)
+        .flatMap(List::stream)
+        .filter(s -> name.equals(s.getName()))
+        .flatMap(
+            s ->
+                Stream.of(s.getState(), s.getLastState())
+                    .filter(state -> state != null && state.getTerminated() != null)
+                    .map(state -> state.getTerminated()))
+        .findFirst();
   }
 }

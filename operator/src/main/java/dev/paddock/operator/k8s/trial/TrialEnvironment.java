@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.contract.TrainerEnv;
+import dev.paddock.contract.store.ArtifactLayout;
 import dev.paddock.operator.k8s.ClusterSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -53,13 +54,7 @@ final class TrialEnvironment {
   /** {@code <root>studies/<ns>/<study>/trials/<trial>/}, the layout DESIGN.md fixes. */
   static String artifacts(ClusterSettings settings, String namespace, Trial trial) {
     return settings.artifactRoot()
-        + "studies/"
-        + namespace
-        + "/"
-        + trial.getSpec().study()
-        + "/trials/"
-        + trial.getMetadata().getName()
-        + "/";
+        + ArtifactLayout.trial(namespace, trial.getSpec().study(), trial.getMetadata().getName());
   }
 
   private static String json(Trial trial) {

@@ -7,7 +7,7 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.api.v1alpha1.TrialStatus;
-import dev.paddock.operator.archive.DirectoryStore;
+import dev.paddock.contract.store.DirectoryStore;
 import dev.paddock.operator.study.SuggestionBasis;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;

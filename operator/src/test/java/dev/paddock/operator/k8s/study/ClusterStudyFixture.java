@@ -2,8 +2,8 @@ package dev.paddock.operator.k8s.study;
 
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
+import dev.paddock.contract.store.S3Store;
 import dev.paddock.operator.archive.ArchiveKeys;
-import dev.paddock.operator.archive.S3Store;
 import dev.paddock.operator.k8s.ClusterSettings;
 import dev.paddock.operator.k8s.OperatorSettings;
 import dev.paddock.operator.k8s.PaddockOperator;

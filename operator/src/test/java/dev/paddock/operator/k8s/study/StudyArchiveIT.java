@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.contract.store.S3Store;
 import dev.paddock.operator.archive.ArchiveKeys;
-import dev.paddock.operator.archive.S3Store;
 import dev.paddock.testsupport.KubeCluster;
 import dev.paddock.testsupport.KubeClusterExtension;
 import dev.paddock.testsupport.MinioExtension;
@@ -157,7 +157,7 @@ class StudyArchiveIT {
     fixture.minio.stop();
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.store().list("studies/"))
-          .isInstanceOf(dev.paddock.operator.archive.StoreUnavailableException.class);
+          .isInstanceOf(dev.paddock.contract.store.StoreUnavailableException.class);
       fixture.createStudy(
           namespace,
           "budget: {maxTrials: 2, parallelism: 2}",

@@ -9,9 +9,9 @@ import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.api.v1alpha1.TrialSpec;
 import dev.paddock.api.v1alpha1.TrialStatus;
-import dev.paddock.operator.archive.ArtifactStore;
-import dev.paddock.operator.archive.DirectoryStore;
-import dev.paddock.operator.archive.StoreUnavailableException;
+import dev.paddock.contract.store.ArtifactStore;
+import dev.paddock.contract.store.DirectoryStore;
+import dev.paddock.contract.store.StoreUnavailableException;
 import dev.paddock.operator.k8s.archive.RetiredTrials;
 import dev.paddock.operator.search.TrialObservation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -124,6 +124,21 @@ class StudyHistoryTest {
 
     @Override
     public void put(String key, byte[] content) {
+      throw down();
+    }
+
+    @Override
+    public void putFile(String key, java.nio.file.Path file) {
+      throw down();
+    }
+
+    @Override
+    public java.io.InputStream open(String key) {
+      throw down();
+    }
+
+    @Override
+    public void delete(String key) {
       throw down();
     }
 

@@ -1,8 +1,8 @@
-package dev.paddock.operator.local;
+package dev.paddock.operator.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paddock.operator.archive.DirectoryStore;
+import dev.paddock.contract.store.DirectoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.paddock.operator.archive;
+package dev.paddock.contract.store;
 
 import java.net.URI;
 
@@ -11,8 +11,12 @@ public record S3Location(String bucket, String prefix) {
       throw new IllegalArgumentException("not an s3://bucket/prefix location: " + uri);
     }
     String path = parsed.getPath() == null ? "" : parsed.getPath().replaceFirst("^/", "");
-    return new S3Location(
-        parsed.getHost(), path.isEmpty() || path.endsWith("/") ? path : path + "/");
+    return of(parsed.getHost(), path);
+  }
+
+  /** The bucket and a prefix, which gets its trailing {@code /} when it has none. */
+  public static S3Location of(String bucket, String prefix) {
+    return new S3Location(bucket, prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/");
   }
 
   public String uri(String key) {

@@ -1,4 +1,4 @@
-package dev.paddock.trainer.report;
+package dev.paddock.contract.report;
 
 /** The operator's answer to an epoch report. */
 public enum Decision {

@@ -1,7 +1,7 @@
-package dev.paddock.operator.local;
+package dev.paddock.operator.collector;
 
+import dev.paddock.contract.store.ArtifactStore;
 import dev.paddock.operator.archive.Archiver;
-import dev.paddock.operator.archive.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A collected trainer's output directory into its trial's prefix of an s3:// store, when it ends
- * (on disk, the output directory already is the trial's prefix). Its checkpoints and the runner's
- * own records stay local.
+ * A collected trainer's output directory into its trial's prefix of the store, when it ends: by the
+ * collector sidecar in the cluster, and by the local runner for an s3:// store (on disk, the output
+ * directory already is the trial's prefix). The local runner's own records stay local.
  */
-final class OutputUpload {
+public final class OutputUpload {
 
   private OutputUpload() {}
 
   /** Returns how many files were uploaded. */
-  static int upload(Path outputDir, ArtifactStore store, String prefix) {
+  public static int upload(Path outputDir, ArtifactStore store, String prefix) {
     if (!Files.isDirectory(outputDir)) {
       return 0;
     }
@@ -29,7 +29,7 @@ final class OutputUpload {
       for (Path file : files) {
         String relative = outputDir.relativize(file).toString().replace('\\', '/');
         if (Archiver.NOT_OUTPUT.stream().noneMatch(relative::startsWith)) {
-          store.put(prefix + relative, Files.readAllBytes(file));
+          store.putFile(prefix + relative, file);
           uploaded++;
         }
       }

@@ -1,7 +1,10 @@
-package dev.paddock.trainer.report;
+package dev.paddock.contract.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paddock.trainer.util.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paddock.contract.TrainerEnv;
+import dev.paddock.contract.metrics.EpochMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,17 +14,27 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each epoch's metrics to {@code PADDOCK_REPORT_URL} with the trial's bearer token. Best
- * effort: a failed report never stops training; it stays queued and is sent again, in order, before
- * the next one. A {@code {"decision":"stop"}} answer is remembered and returned.
+ * Sends each epoch's metrics to {@code PADDOCK_REPORT_URL} with the trial's bearer token ({@code
+ * PADDOCK_REPORT_TOKEN}). Best effort: a failed report never stops training; it stays queued and is
+ * sent again, in order, before the next one.
+ *
+ * <p>The contract (DESIGN.md, "The trainer contract"): each report is a {@code POST} of {@code
+ * {"trial": "<namespace>/<name>", "epoch": 12, "metrics": {"val_f1": 0.18, ...}}} (finite numbers
+ * only) with {@code Authorization: Bearer <token>}; a 2xx answer is {@code {"decision":
+ * "continue"}} or {@code {"decision": "stop"}} (early stopping). A stop is remembered and returned
+ * for every later epoch, so the trainer ends the run gracefully with its model saved. HTTP 410 Gone
+ * says the trial has ended: nothing more is sent and the run stops. Any other answer, or none,
+ * keeps the report queued.
  */
 public final class EpochReporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EpochReporter.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_QUEUED = 10_000;
 
   private final URI url;
@@ -40,6 +53,21 @@ public final class EpochReporter {
     this.trial = trial;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /**
+   * A reporter for the trial named by {@link TrainerEnv#TRIAL}, reporting to {@link
+   * TrainerEnv#REPORT_URL} with {@link TrainerEnv#REPORT_TOKEN}; empty when no report URL is set
+   * (the trainer then runs on its own).
+   */
+  public static Optional<EpochReporter> fromEnv(Map<String, String> env, Duration timeout) {
+    String url = env.get(TrainerEnv.REPORT_URL);
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EpochReporter(
+            URI.create(url), env.get(TrainerEnv.REPORT_TOKEN), env.get(TrainerEnv.TRIAL), timeout));
   }
 
   /** Queues an epoch and tries to send everything pending; returns the latest decision. */
@@ -101,7 +129,7 @@ public final class EpochReporter {
         HttpRequest.newBuilder(url)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(write(body)));
     if (token != null && !token.isBlank()) {
       req.header("Authorization", "Bearer " + token);
     }
@@ -136,7 +164,7 @@ public final class EpochReporter {
       return;
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = JSON.readTree(body);
       if ("stop".equalsIgnoreCase(node.path("decision").asText())) {
         if (!stop) {
           LOG.info("operator answered stop: ending the run after this epoch");
@@ -150,13 +178,14 @@ public final class EpochReporter {
 
   /** Drops NaN and infinite values, which JSON cannot carry. */
   public static Map<String, Double> finite(Map<String, Double> metrics) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    metrics.forEach(
-        (k, v) -> {
-          if (v != null && Double.isFinite(v)) {
-            out.put(k, v);
-          }
-        });
-    return out;
+    return EpochMetrics.finite(metrics);
+  }
+
+  private static String write(Map<String, Object> body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize an epoch report", e);
+    }
   }
 }

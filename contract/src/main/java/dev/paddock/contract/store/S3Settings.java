@@ -1,5 +1,6 @@
-package dev.paddock.trainer.store;
+package dev.paddock.contract.store;
 
+import dev.paddock.contract.TrainerEnv;
 import java.util.Map;
 
 /**
@@ -12,9 +13,9 @@ public record S3Settings(String endpoint, String accessKey, String secretKey, St
 
   public static S3Settings fromEnv(Map<String, String> env) {
     return new S3Settings(
-        first(env, "PADDOCK_S3_ENDPOINT", "AWS_ENDPOINT_URL", "https://s3.amazonaws.com"),
-        first(env, "PADDOCK_S3_ACCESS_KEY", "AWS_ACCESS_KEY_ID", null),
-        first(env, "PADDOCK_S3_SECRET_KEY", "AWS_SECRET_ACCESS_KEY", null),
+        first(env, TrainerEnv.S3_ENDPOINT, "AWS_ENDPOINT_URL", "https://s3.amazonaws.com"),
+        first(env, TrainerEnv.S3_ACCESS_KEY, "AWS_ACCESS_KEY_ID", null),
+        first(env, TrainerEnv.S3_SECRET_KEY, "AWS_SECRET_ACCESS_KEY", null),
         first(env, "PADDOCK_S3_REGION", "AWS_REGION", "us-east-1"));
   }
 

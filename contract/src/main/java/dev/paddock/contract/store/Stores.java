@@ -1,12 +1,12 @@
-package dev.paddock.trainer.store;
+package dev.paddock.contract.store;
 
-import dev.paddock.trainer.util.TrainerException;
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Opens an {@link ArtifactStore} from a URI: {@code s3://bucket/prefix/}, {@code file:///dir/} or a
- * path.
+ * Opens an {@link ArtifactStore} from the URI a trainer gets in {@code PADDOCK_ARTIFACTS}: {@code
+ * s3://bucket/prefix/}, {@code file:///dir/} or a plain path. A URI that names no usable store is a
+ * non-retryable {@link StoreUnavailableException}.
  */
 public final class Stores {
 
@@ -14,7 +14,7 @@ public final class Stores {
 
   public static ArtifactStore open(String uri, S3Settings s3) {
     if (uri == null || uri.isBlank()) {
-      throw TrainerException.user("no artifact location (set PADDOCK_ARTIFACTS or --artifacts)");
+      throw notSetUp("no artifact location (set PADDOCK_ARTIFACTS or --artifacts)");
     }
     if (uri.startsWith("s3://")) {
       String rest = uri.substring("s3://".length());
@@ -22,11 +22,11 @@ public final class Stores {
       String bucket = slash < 0 ? rest : rest.substring(0, slash);
       String prefix = slash < 0 ? "" : rest.substring(slash + 1);
       if (bucket.isEmpty()) {
-        throw TrainerException.user("'" + uri + "' has no bucket");
+        throw notSetUp("'" + uri + "' has no bucket");
       }
-      return new S3Store(S3Store.client(s3), bucket, prefix);
+      return new S3Store(S3Store.client(s3), S3Location.of(bucket, prefix));
     }
-    return new LocalStore(localPath(uri));
+    return new DirectoryStore(localPath(uri));
   }
 
   /** A local path from {@code file:///x} or a plain path. */
@@ -35,12 +35,16 @@ public final class Stores {
       try {
         return Path.of(URI.create(uri));
       } catch (IllegalArgumentException e) {
-        throw TrainerException.user("'" + uri + "' is not a valid file:// URI");
+        throw notSetUp("'" + uri + "' is not a valid file:// URI");
       }
     }
     if (uri.contains("://")) {
-      throw TrainerException.user("'" + uri + "': only s3:// and file:// are supported");
+      throw notSetUp("'" + uri + "': only s3:// and file:// are supported");
     }
     return Path.of(uri);
+  }
+
+  private static StoreUnavailableException notSetUp(String message) {
+    return new StoreUnavailableException(message, null, false);
   }
 }
