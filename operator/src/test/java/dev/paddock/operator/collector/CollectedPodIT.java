@@ -198,9 +198,12 @@ class CollectedPodIT {
 
     assertThat(ended.exitCode()).as("a stop is not a failure for the Job").isZero();
     assertThat(ended.summary().path("status").asText()).isEqualTo("stopped");
-    assertThat(ended.summary().path("epoch").asInt()).isBetween(2, 3);
+    // Stopped at the decision, not run to its 40th epoch (how many epochs end meanwhile is the
+    // machine's speed).
+    assertThat(ended.summary().path("epoch").asInt()).isGreaterThanOrEqualTo(2).isLessThan(40);
     assertThat(Files.readString(dir.resolve("run/exit"))).contains("stopped");
-    assertThat(reports.size()).isLessThan(10);
+    assertThat(reports).hasSizeLessThan(40);
+    assertThat(ended.containerLog()).doesNotContain("epoch=40 ");
     assertThat(store().resolve("checkpoints/state.json")).exists();
   }
 
