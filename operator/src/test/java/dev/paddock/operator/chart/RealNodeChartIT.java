@@ -7,6 +7,7 @@ import dev.paddock.api.v1alpha1.ModelDeployment;
 import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
+import dev.paddock.api.v1alpha1.TrialPhase;
 import dev.paddock.operator.k8s.archive.RetiredTrials;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.testsupport.RealCluster;
@@ -186,9 +187,7 @@ class RealNodeChartIT {
   }
 
   private List<Trial> trials() {
-    return cluster.client().resources(Trial.class).inNamespace(studies).list().getItems().stream()
-        .filter(t -> "quickstart".equals(t.getSpec().study()))
-        .toList();
+    return trials("quickstart");
   }
 
   /**
@@ -279,6 +278,104 @@ class RealNodeChartIT {
     ChartCommands.Result log =
         commands.kubectl(null, "logs", "-n", studies, second.getMetadata().getName());
     assertThat(log.out() + log.err()).contains("resumed from the checkpoint of epoch");
+  }
+
+  /**
+   * examples/bring-your-own applied unchanged: a Python script that knows nothing of Paddock, in an
+   * image built like Paddock's, collected from what it prints by the native sidecar, its weak
+   * trials stopped early, its output and checkpoints archived; beside it, the same script family
+   * pushing through the Python client to the operator's Service.
+   */
+  @Test
+  @Order(4)
+  void anyScriptRunsUnchangedWithTheCollectorSidecar() throws Exception {
+    assertThat(studies).as("the chart was installed first").isNotNull();
+    for (String manifest : List.of("study-stdout.yaml", "study-client.yaml")) {
+      ChartCommands.Result applied =
+          commands.kubectl(
+              null,
+              "apply",
+              "-n",
+              studies,
+              "-f",
+              ROOT.resolve("examples/bring-your-own/" + manifest).toString());
+      assertThat(applied.exit()).as(applied.toString()).isZero();
+    }
+    CollectedTrialChecks checks =
+        new CollectedTrialChecks(cluster.client(), commands, minio, BUCKET);
+    for (String name : List.of("byo-stdout", "byo-client")) {
+      TrainingStudy done = awaitEnd(name);
+      assertThat(done.getStatus().phase()).as(name + operatorLog()).isEqualTo(StudyPhase.Succeeded);
+      List<Trial> trials = trials(name);
+      assertThat(trials).hasSize(6);
+      assertThat(trials)
+          .as("the median rule stops some of the weak trials")
+          .anyMatch(t -> t.getStatus().phase() == TrialPhase.Pruned);
+      for (Trial trial : trials) {
+        if (name.equals("byo-stdout")) {
+          checks.check(trial, "BYO-", 12);
+        } else {
+          checks.pushed(trial, "BYC-", 12);
+        }
+      }
+    }
+  }
+
+  /**
+   * The script's own checkpoint survives an eviction: the new pod's collector restores it from
+   * MinIO before the script starts again, and the script resumes where it was.
+   */
+  @Test
+  @Order(5)
+  void anEvictedScriptResumesFromItsOwnCheckpoint() throws Exception {
+    assertThat(studies).as("the chart was installed first").isNotNull();
+    ChartCommands.Result applied =
+        commands.kubectl(
+            Files.readString(Path.of("src/test/resources/real-node/byo-evicted.yaml")),
+            "apply",
+            "-n",
+            studies,
+            "-f",
+            "-");
+    assertThat(applied.exit()).as(applied.toString()).isZero();
+    String checkpoint =
+        "studies/" + studies + "/byo-evicted/trials/byo-evicted-0/checkpoints/checkpoint.json";
+    await(
+        "the script's checkpoint in MinIO",
+        () -> minio.keys(BUCKET, checkpoint),
+        keys -> keys.contains(checkpoint));
+    Pod first = trialPods("byo-evicted").get(0);
+    cluster.client().pods().inNamespace(studies).resource(first).evict();
+
+    TrainingStudy done = awaitEnd("byo-evicted");
+    assertThat(done.getStatus().phase()).as(operatorLog()).isEqualTo(StudyPhase.Succeeded);
+    assertThat(done.getStatus().trials().failed()).isZero();
+    Pod second = trialPods("byo-evicted").get(0);
+    assertThat(second.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
+    ChartCommands.Result log =
+        commands.kubectl(
+            null, "logs", "-n", studies, second.getMetadata().getName(), "-c", "trainer");
+    assertThat(log.out())
+        .containsPattern("resuming from \\S+checkpoint.json: epoch [1-9]\\d* of 16 done");
+    assertThat(minio.keys(BUCKET, "studies/" + studies + "/byo-evicted/trials/byo-evicted-0/"))
+        .anyMatch(k -> k.endsWith("/best_model.json"));
+  }
+
+  private TrainingStudy awaitEnd(String name) throws InterruptedException {
+    return await(
+        name + " to end",
+        () -> study(studies, name),
+        s ->
+            s != null
+                && s.getStatus() != null
+                && (s.getStatus().phase() == StudyPhase.Succeeded
+                    || s.getStatus().phase() == StudyPhase.Failed));
+  }
+
+  private List<Trial> trials(String study) {
+    return cluster.client().resources(Trial.class).inNamespace(studies).list().getItems().stream()
+        .filter(t -> study.equals(t.getSpec().study()))
+        .toList();
   }
 
   private List<Pod> trialPods(String study) {
