@@ -62,8 +62,9 @@ final class LocalWrapUp {
     this.definition = definition;
     this.layout = layout;
     this.store = store;
-    // Any training code's whole output directory is its artifacts; the DJL trainer's, its model.
-    this.archiver = new Archiver(store, !CollectorChoice.of(study).isPush());
+    // Any training code's whole output directory is its artifacts (a script that pushes its
+    // reports with the Python client too); the DJL trainer's, its model and records.
+    this.archiver = new Archiver(store, !TrialCommand.runsPaddockTrainer(study));
     this.deployments = new LocalDeployments(layout.deploymentsDir());
     this.clock = clock;
   }

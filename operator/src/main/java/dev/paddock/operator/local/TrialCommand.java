@@ -38,8 +38,7 @@ final class TrialCommand {
     ContainerTemplate trainer = trainer(study);
     List<String> entrypoint = Objects.requireNonNullElse(trainer.getCommand(), List.of());
     List<String> words = new ArrayList<>();
-    if (entrypoint.isEmpty()
-        || Path.of(entrypoint.get(0)).getFileName().toString().equals(TRAINER)) {
+    if (runsPaddockTrainer(study)) {
       words.add(trainerExecutable.toString());
       words.addAll(entrypoint.isEmpty() ? List.of() : entrypoint.subList(1, entrypoint.size()));
     } else {
@@ -50,6 +49,18 @@ final class TrialCommand {
         words.stream().map(w -> VarExpansion.expand(w, env)).collect(Collectors.toList());
     command.set(0, Executables.resolve(command.get(0), workDir, env));
     return command;
+  }
+
+  /**
+   * Whether the trainer container runs Paddock's DJL trainer (it names no command, the trainer
+   * image's entrypoint, or runs {@code paddock-trainer}): that trainer writes its own artifacts
+   * (model/ and records) to PADDOCK_ARTIFACTS. Any other command's artifacts are what it leaves in
+   * its output directory, whichever way its metrics are collected.
+   */
+  static boolean runsPaddockTrainer(TrainingStudy study) {
+    List<String> entrypoint = Objects.requireNonNullElse(trainer(study).getCommand(), List.of());
+    return entrypoint.isEmpty()
+        || Path.of(entrypoint.get(0)).getFileName().toString().equals(TRAINER);
   }
 
   /** The template's plain env values, then the contract's variables (which win). */

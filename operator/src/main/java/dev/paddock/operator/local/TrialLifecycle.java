@@ -184,9 +184,12 @@ final class TrialLifecycle {
         layout.trainerLog(trial.name));
   }
 
-  /** With an s3:// store, a collected trainer's output goes up; returns a problem, or null. */
+  /**
+   * With an s3:// store, the output directory of any trainer but the DJL trainer (which writes to
+   * the store itself) goes up; returns a problem, or null.
+   */
   private String uploadOutput(LiveTrial trial) {
-    if (collector.isPush() || !options.artifacts().isS3()) {
+    if (TrialCommand.runsPaddockTrainer(study) || !options.artifacts().isS3()) {
       return null;
     }
     try {

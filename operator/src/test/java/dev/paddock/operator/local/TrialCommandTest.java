@@ -100,6 +100,21 @@ class TrialCommandTest {
   }
 
   @Test
+  void onlyTheDjlTrainerWritesItsOwnArtifactsAnyOtherCommandLeavesThemInItsOutputDirectory()
+      throws IOException {
+    assertThat(TrialCommand.runsPaddockTrainer(study("", ""))).isFalse();
+    assertThat(
+            TrialCommand.runsPaddockTrainer(
+                study("command: [python3, train.py]", "command: [/opt/bin/paddock-trainer]")))
+        .isTrue();
+    assertThat(
+            TrialCommand.runsPaddockTrainer(
+                study("            command: [python3, train.py]\n", "")))
+        .as("no command: the image's entrypoint, the trainer's")
+        .isTrue();
+  }
+
+  @Test
   void aCommandNotOnThisMachineIsRefusedBeforeItStarts() throws IOException {
     TrainingStudy study = study("command: [python3, train.py]", "command: [./missing.sh]");
 
