@@ -3,6 +3,9 @@ package dev.paddock.operator.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +19,8 @@ record TerminationMessage(
     String status, int epoch, Map<String, Double> metrics, String error, boolean retryable) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TAIL_BYTES = 4096;
+  static final int MAX_LAST_OUTPUT = 200;
 
   boolean completed() {
     return "completed".equals(status);
@@ -35,7 +40,11 @@ record TerminationMessage(
       return failed("unreadable termination message " + file + ": " + e.getMessage(), true);
     }
     return failed(
-        "trainer exited with code " + exitCode + " and wrote no termination message; see " + log,
+        "trainer exited with code "
+            + exitCode
+            + lastOutput(log)
+            + " and wrote no termination message; see "
+            + log,
         exitCode != 2);
   }
 
@@ -60,7 +69,38 @@ record TerminationMessage(
               + log,
           false);
     }
-    return failed("trainer exited with code " + exitCode + "; see " + log, exitCode != 2);
+    return failed(
+        "trainer exited with code " + exitCode + lastOutput(log) + "; see " + log, exitCode != 2);
+  }
+
+  /**
+   * The last line the trainer wrote to its log, which is its error as a rule (a Python traceback
+   * ends with it), as " (last output: ...)": control characters removed, at most {@link
+   * #MAX_LAST_OUTPUT} characters. Empty when the log is missing or blank.
+   */
+  static String lastOutput(Path log) {
+    try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+      long size = channel.size();
+      ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
+      channel.position(size - tail.capacity());
+      while (tail.hasRemaining() && channel.read(tail) >= 0) {
+        // read the whole tail
+      }
+      String text = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+      String[] lines = text.split("[\\r\\n]+");
+      for (int i = lines.length - 1; i >= 0; i--) {
+        String line = lines[i].replaceAll("[\\p{Cntrl}\\x{FFFD}]", "").strip();
+        if (!line.isEmpty()) {
+          if (line.length() > MAX_LAST_OUTPUT) {
+            line = line.substring(0, MAX_LAST_OUTPUT - 3) + "...";
+          }
+          return " (last output: " + line + ")";
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // No log to quote: the message points to it anyway.
+    }
+    return "";
   }
 
   /** Whether the trainer wrote a termination message. */
