@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paddock.contract.metrics.EpochMetrics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,8 @@ public record TerminationMessage(
   public static final int LIMIT = 4096;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TAIL_BYTES = 4096;
+  static final int MAX_LAST_OUTPUT = 200;
   private static final Logger LOG = LoggerFactory.getLogger(TerminationMessage.class);
 
   public TerminationMessage {
@@ -116,7 +120,11 @@ public record TerminationMessage(
     }
     return failure(
         0,
-        "trainer exited with code " + exitCode + " and wrote no termination message; see " + log,
+        "trainer exited with code "
+            + exitCode
+            + lastOutput(log)
+            + " and wrote no termination message; see "
+            + log,
         exitCode != 2);
   }
 
@@ -142,7 +150,40 @@ public record TerminationMessage(
               + log,
           false);
     }
-    return failure(0, "trainer exited with code " + exitCode + "; see " + log, exitCode != 2);
+    return failure(
+        0,
+        "trainer exited with code " + exitCode + lastOutput(log) + "; see " + log,
+        exitCode != 2);
+  }
+
+  /**
+   * The last line the trainer wrote to its log, which is its error as a rule (a Python traceback
+   * ends with it), as " (last output: ...)": control characters removed, at most {@link
+   * #MAX_LAST_OUTPUT} characters. Empty when the log is missing or blank.
+   */
+  static String lastOutput(Path log) {
+    try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+      long size = channel.size();
+      ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
+      channel.position(size - tail.capacity());
+      while (tail.hasRemaining() && channel.read(tail) >= 0) {
+        // read the whole tail
+      }
+      String text = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+      String[] lines = text.split("[\\r\\n]+");
+      for (int i = lines.length - 1; i >= 0; i--) {
+        String line = lines[i].replaceAll("[\\p{Cntrl}\\x{FFFD}]", "").strip();
+        if (!line.isEmpty()) {
+          if (line.length() > MAX_LAST_OUTPUT) {
+            line = line.substring(0, MAX_LAST_OUTPUT - 3) + "...";
+          }
+          return " (last output: " + line + ")";
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // No log to quote: the message points to it anyway.
+    }
+    return "";
   }
 
   /** Whether the trainer wrote a termination message. */

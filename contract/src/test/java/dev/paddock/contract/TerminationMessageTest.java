@@ -2,6 +2,8 @@ package dev.paddock.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -98,5 +100,39 @@ class TerminationMessageTest {
 
     assertThat(json.length()).isLessThanOrEqualTo(TerminationMessage.LIMIT);
     assertThat(json).contains("\"val_f1\":0.3").doesNotContain("NaN").doesNotContain("bt_period");
+  }
+
+  @Test
+  void aCrashQuotesTheLastLineTheTrainerWrote(@TempDir Path dir) throws IOException {
+    Path log = dir.resolve("trainer.log");
+    Files.writeString(
+        log,
+        "epoch=1 loss=0.5\nTraceback (most recent call last):\n  File \"train.py\", line 3\n"
+            + "FileNotFoundError: \u001b[31m/data/train.csv\u001b[0m\r\n\n");
+
+    assertThat(TerminationMessage.inferred(1, false, 1, "stdout", log).error())
+        .isEqualTo(
+            "trainer exited with code 1 (last output: FileNotFoundError: [31m/data/train.csv[0m);"
+                + " see "
+                + log);
+    assertThat(TerminationMessage.read(dir.resolve("none"), 137, log).error())
+        .startsWith("trainer exited with code 137 (last output: FileNotFoundError:")
+        .endsWith("and wrote no termination message; see " + log);
+  }
+
+  @Test
+  void theQuotedLineIsShortAndAMissingOrBlankLogQuotesNothing(@TempDir Path dir)
+      throws IOException {
+    Path log = dir.resolve("trainer.log");
+    Files.write(log, ("x".repeat(10_000) + "\n\u0000\u0007 \n").getBytes(StandardCharsets.UTF_8));
+    assertThat(TerminationMessage.lastOutput(log))
+        .hasSize(" (last output: )".length() + TerminationMessage.MAX_LAST_OUTPUT)
+        .endsWith("xx...)");
+
+    Files.writeString(log, "\n\n");
+    assertThat(TerminationMessage.lastOutput(log)).isEmpty();
+    assertThat(TerminationMessage.lastOutput(dir.resolve("missing"))).isEmpty();
+    assertThat(TerminationMessage.inferred(1, false, 0, "stdout", Path.of("trainer.log")).error())
+        .isEqualTo("trainer exited with code 1; see trainer.log");
   }
 }

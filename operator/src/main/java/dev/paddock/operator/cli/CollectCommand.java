@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
     name = "collect",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs as the collector sidecar of a trial whose study sets spec.trial.metricsCollector:",
-      "restores the checkpoints, reads the trainer's metrics, reports each epoch, stops the",
-      "trainer on a stop decision, and uploads its output when it ends. The operator renders it",
-      "into the trial's pod; its settings come from the pod's environment."
+      "Runs as the collector sidecar of a trial whose study sets spec.trial.metricsCollector.",
+      "It restores the checkpoints, reads and reports the trainer's metrics, stops it when told.",
+      "It uploads the trainer's output when it ends, and keeps its checkpoints in the store.",
+      "The operator renders it into the trial's pod, with its settings in the environment."
     })
 final class CollectCommand implements Callable<Integer> {
 

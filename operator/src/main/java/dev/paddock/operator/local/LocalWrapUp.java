@@ -13,7 +13,6 @@ import dev.paddock.operator.archive.ArchiveIndex;
 import dev.paddock.operator.archive.ArchiveKeys;
 import dev.paddock.operator.archive.ArchiveSelection;
 import dev.paddock.operator.archive.Archiver;
-import dev.paddock.operator.collector.CollectorChoice;
 import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.retention.RetainedTrial;
 import dev.paddock.operator.retention.Retention;
@@ -25,6 +24,7 @@ import dev.paddock.operator.rollout.Slot;
 import dev.paddock.operator.rollout.Slots;
 import dev.paddock.operator.search.Direction;
 import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.TrainerKind;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,8 +63,9 @@ final class LocalWrapUp {
     this.definition = definition;
     this.layout = layout;
     this.store = store;
-    // Any training code's whole output directory is its artifacts; the DJL trainer's, its model.
-    this.archiver = new Archiver(store, !CollectorChoice.of(study).isPush());
+    // Any training code's whole output directory is its artifacts (a script that pushes its
+    // reports with the Python client too); the DJL trainer's, its model and records.
+    this.archiver = new Archiver(store, !TrainerKind.runsPaddockTrainer(study));
     this.deployments = new LocalDeployments(layout.deploymentsDir());
     this.clock = clock;
   }

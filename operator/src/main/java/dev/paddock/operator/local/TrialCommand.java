@@ -6,6 +6,7 @@ import dev.paddock.api.v1alpha1.ContainerTemplate;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.contract.TrainerEnv;
 import dev.paddock.contract.VarExpansion;
+import dev.paddock.operator.study.TrainerKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,6 @@ import java.util.stream.Collectors;
 final class TrialCommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TRAINER = "paddock-trainer";
 
   private TrialCommand() {}
 
@@ -35,11 +35,10 @@ final class TrialCommand {
    */
   static List<String> command(
       TrainingStudy study, Path trainerExecutable, Map<String, String> env, Path workDir) {
-    ContainerTemplate trainer = trainer(study);
+    ContainerTemplate trainer = TrainerKind.trainer(study);
     List<String> entrypoint = Objects.requireNonNullElse(trainer.getCommand(), List.of());
     List<String> words = new ArrayList<>();
-    if (entrypoint.isEmpty()
-        || Path.of(entrypoint.get(0)).getFileName().toString().equals(TRAINER)) {
+    if (TrainerKind.runsPaddockTrainer(study)) {
       words.add(trainerExecutable.toString());
       words.addAll(entrypoint.isEmpty() ? List.of() : entrypoint.subList(1, entrypoint.size()));
     } else {
@@ -61,7 +60,7 @@ final class TrialCommand {
       String reportUrl,
       String token,
       int threads) {
-    Map<String, String> env = new LinkedHashMap<>(templateEnv(trainer(study)));
+    Map<String, String> env = new LinkedHashMap<>(templateEnv(TrainerKind.trainer(study)));
     env.put(TrainerEnv.TRIAL, layout.namespace() + "/" + trial.name);
     env.put(TrainerEnv.PARAMS, json(trial.spec.parameters()));
     env.putAll(TrainerEnv.paramVariables(trial.spec.parameters()));
@@ -93,14 +92,6 @@ final class TrialCommand {
       }
     }
     return env;
-  }
-
-  private static ContainerTemplate trainer(TrainingStudy study) {
-    return study.getSpec().trial().template().spec().getContainers().stream()
-        .filter(c -> "trainer".equals(c.getName()))
-        .findFirst()
-        .orElseThrow(
-            () -> new IllegalArgumentException("the pod template needs a container named trainer"));
   }
 
   private static String json(Map<String, String> parameters) {

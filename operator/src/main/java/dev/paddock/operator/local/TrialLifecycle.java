@@ -18,6 +18,7 @@ import dev.paddock.operator.epochreport.TrialRef;
 import dev.paddock.operator.search.TrialObservation;
 import dev.paddock.operator.search.TrialState;
 import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.TrainerKind;
 import dev.paddock.operator.study.TrialGrading;
 import dev.paddock.operator.study.TrialResult;
 import java.nio.file.Path;
@@ -187,9 +188,12 @@ final class TrialLifecycle {
         layout.trainerLog(trial.name));
   }
 
-  /** With an s3:// store, a collected trainer's output goes up; returns a problem, or null. */
+  /**
+   * With an s3:// store, the output directory of any trainer but the DJL trainer (which writes to
+   * the store itself) goes up; returns a problem, or null.
+   */
   private String uploadOutput(LiveTrial trial) {
-    if (collector.isPush() || !options.artifacts().isS3()) {
+    if (TrainerKind.runsPaddockTrainer(study) || !options.artifacts().isS3()) {
       return null;
     }
     try {

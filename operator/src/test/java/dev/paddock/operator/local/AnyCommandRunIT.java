@@ -41,7 +41,8 @@ class AnyCommandRunIT {
     return copy;
   }
 
-  private static StudyPlan run(Path manifest) {
+  /** Runs the study of {@code manifest} to its end, two trials at a time. */
+  static StudyPlan run(Path manifest) {
     TrainingStudy study = StudyFiles.load(manifest);
     RunOptions options =
         new RunOptions(manifest, null, TRAINER.toAbsolutePath(), 2, 1, Clock.systemUTC(), null);
@@ -56,6 +57,13 @@ class AnyCommandRunIT {
   }
 
   private Path trialDir(String study, Trial trial) {
+    return trialDir(dir, study, trial);
+  }
+
+  /**
+   * A trial's directory (its output directory) in the store next to the manifest in {@code dir}.
+   */
+  static Path trialDir(Path dir, String study, Trial trial) {
     return dir.resolve(".paddock/studies/default")
         .resolve(study)
         .resolve("trials")
@@ -129,24 +137,106 @@ class AnyCommandRunIT {
         .contains(best.getStatus().code());
   }
 
-  @Test
-  void aScriptThatPrintsNoMetricFailsSayingSo() throws IOException {
-    Path manifest = example("study-stdout.yaml");
-    String yaml =
+  /** The study of {@code collector} with one trial, which runs {@code script} (own.py) instead. */
+  private Path oneTrialRunning(String collector, String script) throws IOException {
+    Path manifest = example("study-" + collector + ".yaml");
+    Files.writeString(dir.resolve("own.py"), script);
+    Files.writeString(
+        manifest,
         Files.readString(manifest)
             .replace(
                 "maxTrials: 6, parallelism: 2, maxFailedTrials: 2", "maxTrials: 1, parallelism: 1")
-            .replace("command: [python3, train.py]", "command: [python3, -c, \"print('hello')\"]");
-    Files.writeString(manifest, yaml);
+            .replace("command: [python3, train.py]", "command: [python3, own.py]"));
+    return manifest;
+  }
 
-    run(manifest);
+  private static String describe(String collector) {
+    return collector.equals("stdout")
+        ? "stdout (keyValue, epoch key epoch)"
+        : "file epoch_metrics.csv (csv, epoch key epoch)";
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stdout", "file"})
+  void aScriptThatPrintsNoMetricFailsSayingSo(String collector) throws IOException {
+    run(oneTrialRunning(collector, "print('hello')\n"));
 
     Trial trial = trials().get(0);
     assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Failed);
     assertThat(trial.getStatus().message())
         .contains("exited with code 0")
         .contains("read no epoch")
-        .contains("stdout (keyValue, epoch key epoch)");
+        .contains(describe(collector));
+  }
+
+  /**
+   * Two epochs, then a crash; its retry crashes before its first epoch. What the first attempt gave
+   * is the trial's, and the message says why it ended.
+   */
+  private static final String CRASHES =
+      """
+      import os, sys
+      out = sys.argv[sys.argv.index("--out-dir") + 1]
+      if os.path.exists(os.path.join(out, "attempted")):
+          raise FileNotFoundError("/data/train.csv")
+      open(os.path.join(out, "attempted"), "w").close()
+      rows = ["epoch,loss,val_loss,val_acc"]
+      for epoch in (1, 2):
+          print(f"epoch={epoch} loss={1 / epoch} val_loss={1 / epoch} val_acc={0.5 + epoch / 10}")
+          rows.append(f"{epoch},{1 / epoch},{1 / epoch},{0.5 + epoch / 10}")
+          with open(os.path.join(out, "epoch_metrics.csv"), "w") as f:
+              f.write("\\n".join(rows) + "\\n")
+      raise RuntimeError("the GPU fell off the bus")
+      """;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stdout", "file"})
+  void aScriptThatCrashesFailsSayingWhyAndKeepsWhatWasCollected(String collector)
+      throws IOException {
+    run(oneTrialRunning(collector, CRASHES));
+
+    Trial trial = trials().get(0);
+    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Failed);
+    assertThat(trial.getStatus().reason()).isEqualTo("Failed");
+    assertThat(trial.getStatus().attempts()).isEqualTo(2);
+    assertThat(trial.getStatus().message())
+        .contains("exited with code 1")
+        .contains("FileNotFoundError: /data/train.csv")
+        .contains("trainer.log");
+    assertThat(trial.getStatus().epoch()).isEqualTo(2);
+    assertThat(trial.getStatus().curve()).hasSize(2);
+    assertThat(trial.getStatus().metrics()).containsKeys("val_acc", "val_loss");
+    assertThat(trial.getStatus().objective()).isCloseTo(0.7, within(1e-9));
+    assertThat(Files.readString(trialDir("any-script-" + collector, trial).resolve("trainer.log")))
+        .contains("RuntimeError: the GPU fell off the bus");
+  }
+
+  /** Bytes that are no metric: control characters, invalid UTF-8, a huge line, malformed pairs. */
+  private static final String PRINTS_GARBAGE =
+      """
+      import os, sys
+      out = sys.argv[sys.argv.index("--out-dir") + 1]
+      junk = bytes(range(256)) * 4
+      garbage = (b"\\x1b[31mloss: ???\\x1b[0m\\n" + junk + b"\\n" + b"x" * 200000
+                 + b"\\r\\nepoch=two loss=abc\\nepoch= val_acc=\\n\\xff\\xfe\\x00 {\\"epoch\\": \\"one\\"}\\n")
+      sys.stdout.buffer.write(garbage)
+      sys.stdout.flush()
+      with open(os.path.join(out, "epoch_metrics.csv"), "wb") as f:
+          f.write(b"epoch,val_acc\\n" + junk + b'\\n"unbalanced,quote\\n' + garbage)
+      """;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stdout", "file"})
+  void aScriptThatPrintsGarbageFailsSayingNoEpochWasRead(String collector) throws IOException {
+    run(oneTrialRunning(collector, PRINTS_GARBAGE));
+
+    Trial trial = trials().get(0);
+    assertThat(trial.getStatus().phase()).isEqualTo(TrialPhase.Failed);
+    assertThat(trial.getStatus().message())
+        .contains("exited with code 0")
+        .contains("read no epoch")
+        .contains(describe(collector));
+    assertThat(trial.getStatus().curve()).isNullOrEmpty();
   }
 
   @Test

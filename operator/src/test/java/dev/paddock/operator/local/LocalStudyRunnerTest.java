@@ -11,6 +11,7 @@ import dev.paddock.operator.study.StudyPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,47 @@ class LocalStudyRunnerTest {
               assertThat(t.getStatus().code()).isNotNull();
               assertThat(t.getStatus().archived()).isNull();
             });
+  }
+
+  @Test
+  void anyOtherTrainerThatPushesItsReportsIsArchivedWithItsWholeOutputDirectory()
+      throws IOException {
+    // A script with the Python client: it pushes its epochs and writes its own files, no model/.
+    Path script = dir.resolve("own-trainer.sh");
+    Files.writeString(
+        script,
+        """
+        #!/bin/sh
+        printf '{"weights": [1, 2]}' > "$PADDOCK_OUTPUT_DIR/best_model.json"
+        mkdir -p "$PADDOCK_CHECKPOINT_DIR" && printf '{}' > "$PADDOCK_CHECKPOINT_DIR/state.json"
+        printf '{"status":"completed","epoch":1,"metrics":{"val_f1":0.9,"val_loss":0.3}}' \\
+          > "$PADDOCK_TERMINATION_LOG"
+        """);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path manifest =
+        FakeTrainer.manifest(
+            dir,
+            "args: [train, --data, \"synthetic:moons\", --label, label, --task, binary]",
+            "command: [./own-trainer.sh]",
+            "topPercent: 33",
+            "topPercent: 100",
+            "  deploy: {modelDeployment: tiny-serving}\n",
+            "");
+    RecordingView view = new RecordingView();
+
+    FakeTrainer.runner(manifest, 2, Clock.systemUTC(), view).run();
+
+    assertThat(view.ofType("archive-skipped")).isEmpty();
+    assertThat(status().archive().archived()).isEqualTo(3);
+    assertThat(status().archive().message()).isNull();
+    for (var trial : StudyFiles.trials(dir.resolve(".paddock"))) {
+      Path archived =
+          dir.resolve(".paddock/archive/default/tiny").resolve(trial.getStatus().code());
+      assertThat(trial.getStatus().archived()).isNotNull();
+      assertThat(archived.resolve("best_model.json")).hasContent("{\"weights\": [1, 2]}");
+      assertThat(archived.resolve("checkpoints")).doesNotExist();
+      assertThat(archived.resolve("trainer.log")).doesNotExist();
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.paddock.operator.grading.Grade;
 import dev.paddock.operator.k8s.KubeEvents;
 import dev.paddock.operator.search.Direction;
 import dev.paddock.operator.study.StudyDefinition;
+import dev.paddock.operator.study.TrainerKind;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -89,7 +90,7 @@ final class StudyArchiving {
       Trial trial = byName.get(candidate.trial());
       try {
         String uri =
-            new Archiver(store.get())
+            new Archiver(store.get(), !TrainerKind.runsPaddockTrainer(study))
                 .archive(
                     study.getMetadata().getNamespace(),
                     study.getMetadata().getName(),
