@@ -245,7 +245,7 @@ load() { # load ARCHIVE...: import into containerd's k8s.io namespace (what the 
   local archives=("$@") archive
   if ((${#archives[@]} == 0)); then
     "$ROOT/scripts/images.sh" build >&2
-    for name in pause coredns operator trainer; do archives+=("$("$ROOT/scripts/images.sh" path "$name")"); done
+    for name in pause coredns operator trainer bring-your-own; do archives+=("$("$ROOT/scripts/images.sh" path "$name")"); done
   fi
   for archive in "${archives[@]}"; do
     ctr --address "$CONTAINERD_SOCK" -n k8s.io images import --no-unpack=false "$archive" >/dev/null
