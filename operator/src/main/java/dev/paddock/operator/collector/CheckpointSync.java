@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,12 @@ import java.util.stream.Stream;
  */
 final class CheckpointSync {
 
+  /** How long a changed file must stay unchanged before a sync takes it. */
+  private static final Duration QUIET = Duration.ofSeconds(1);
+
   private final ArtifactStore store;
   private final Path dir;
   private final Map<String, Stamp> uploaded = new HashMap<>();
-  private final Map<String, Stamp> seen = new HashMap<>();
 
   /** A file's size and modification time: a change to either is a new version. */
   private record Stamp(long size, long modified) {}
@@ -61,27 +64,46 @@ final class CheckpointSync {
     return keys.size();
   }
 
-  /** Uploads what changed and has settled; {@code last}: the trainer has ended, take everything. */
-  int sync(boolean last) {
-    if (!Files.isDirectory(dir)) {
+  /**
+   * Uploads what changed since its last upload and has settled: unchanged over a quiet second (a
+   * trainer that rewrites its checkpoint every few seconds is between two writes then, while a file
+   * still being written grows). {@code last}: the trainer has ended, take every change.
+   */
+  int sync(boolean last) throws InterruptedException {
+    Map<String, Stamp> changed = changed();
+    if (changed.isEmpty()) {
       return 0;
     }
-    int count = 0;
+    if (!last) {
+      Thread.sleep(QUIET.toMillis());
+      Map<String, Stamp> again = changed();
+      changed.entrySet().removeIf(e -> !e.getValue().equals(again.get(e.getKey())));
+    }
+    for (Map.Entry<String, Stamp> file : changed.entrySet()) {
+      store.putFile(ArtifactLayout.CHECKPOINTS + file.getKey(), dir.resolve(file.getKey()));
+      uploaded.put(file.getKey(), file.getValue());
+    }
+    return changed.size();
+  }
+
+  /** The files whose stamp differs from the one last uploaded, by path relative to the dir. */
+  private Map<String, Stamp> changed() {
+    Map<String, Stamp> changed = new HashMap<>();
+    if (!Files.isDirectory(dir)) {
+      return changed;
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         String relative = dir.relativize(file).toString().replace('\\', '/');
         Stamp now = stamp(file);
-        boolean settled = now.equals(seen.put(relative, now));
-        if (!now.equals(uploaded.get(relative)) && (settled || last)) {
-          store.putFile(ArtifactLayout.CHECKPOINTS + relative, file);
-          uploaded.put(relative, now);
-          count++;
+        if (now.size() >= 0 && !now.equals(uploaded.get(relative))) {
+          changed.put(relative, now);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the checkpoint directory " + dir, e);
+    } catch (IOException | UncheckedIOException e) {
+      // A file removed while listed: the next sync sees the directory as it is then.
     }
-    return count;
+    return changed;
   }
 
   private static Stamp stamp(Path file) {

@@ -214,7 +214,7 @@ public final class Collector {
     }
   }
 
-  private void sync(boolean last) {
+  private void sync(boolean last) throws InterruptedException {
     if (checkpoints == null) {
       return;
     }

@@ -356,7 +356,7 @@ class RealNodeChartIT {
         commands.kubectl(
             null, "logs", "-n", studies, second.getMetadata().getName(), "-c", "trainer");
     assertThat(log.out())
-        .containsPattern("resuming from \\S+checkpoint.json: epoch [1-9]\\d* of 16 done");
+        .containsPattern("resuming from \\S+checkpoint.json: epoch [1-9]\\d* of 30 done");
     assertThat(minio.keys(BUCKET, "studies/" + studies + "/byo-evicted/trials/byo-evicted-0/"))
         .anyMatch(k -> k.endsWith("/best_model.json"));
   }
