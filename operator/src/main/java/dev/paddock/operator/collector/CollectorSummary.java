@@ -28,7 +28,7 @@ final class CollectorSummary {
           TerminationMessage.STOPPED, epochs.lastEpoch(), epochs.lastMetrics(), null, false);
     }
     if (epochs.outputLost() != null) {
-      return TerminationMessage.failure(epochs.lastEpoch(), epochs.outputLost() + problems, true);
+      return failed(epochs, epochs.outputLost() + problems, true);
     }
     boolean collected = choice.isPush() || epochs.count() > 0;
     if (exit.succeeded() && collected) {
@@ -46,8 +46,14 @@ final class CollectorSummary {
                 + " collector read no epoch from it"
             : "trainer " + exit.describe();
     boolean retryable = !(exit.code() != null && exit.code() == 2) && !exit.succeeded();
-    return TerminationMessage.failure(
-        epochs.lastEpoch(), why + problems + lastOutput(lastLines), retryable);
+    return failed(epochs, why + problems + lastOutput(lastLines), retryable);
+  }
+
+  /** A failure that keeps what was collected: the last epoch and its metrics. */
+  private static TerminationMessage failed(
+      CollectedEpochs epochs, String error, boolean retryable) {
+    return new TerminationMessage(
+        TerminationMessage.FAILED, epochs.lastEpoch(), epochs.lastMetrics(), error, retryable);
   }
 
   private static String lastOutput(List<String> lines) {

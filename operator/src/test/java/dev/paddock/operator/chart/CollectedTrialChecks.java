@@ -144,5 +144,18 @@ final class CollectedTrialChecks {
     if (trial.getStatus().phase() == TrialPhase.Succeeded) {
       assertThat(keys).contains(prefix + "best_model.json");
     }
+    String archived = trial.getStatus().archived();
+    if (archived != null) {
+      // Any training code is archived with its whole output directory, not its checkpoints.
+      String archive = archived.substring(("s3://" + bucket + "/").length());
+      assertThat(minio.keys(bucket, archive))
+          .contains(archive + "best_model.json", archive + "epoch_metrics.csv")
+          .noneMatch(k -> k.contains("/checkpoints/"));
+    }
+  }
+
+  /** At least one trial of the study was archived (its archive block chooses the best third). */
+  static void someArchived(List<Trial> trials) {
+    assertThat(trials).anyMatch(t -> t.getStatus().archived() != null);
   }
 }

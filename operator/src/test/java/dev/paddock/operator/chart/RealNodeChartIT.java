@@ -282,15 +282,16 @@ class RealNodeChartIT {
 
   /**
    * examples/bring-your-own applied unchanged: a Python script that knows nothing of Paddock, in an
-   * image built like Paddock's, collected from what it prints by the native sidecar, its weak
-   * trials stopped early, its output and checkpoints archived; beside it, the same script family
-   * pushing through the Python client to the operator's Service.
+   * image built like Paddock's, collected by the native sidecar from what it prints and from the
+   * CSV it writes, its weak trials stopped early, its output and checkpoints kept and the best
+   * archived; beside it, the same training pushing through the Python client to the operator's
+   * Service.
    */
   @Test
   @Order(4)
   void anyScriptRunsUnchangedWithTheCollectorSidecar() throws Exception {
     assertThat(studies).as("the chart was installed first").isNotNull();
-    for (String manifest : List.of("study-stdout.yaml", "study-client.yaml")) {
+    for (String manifest : List.of("study-stdout.yaml", "study-file.yaml", "study-client.yaml")) {
       ChartCommands.Result applied =
           commands.kubectl(
               null,
@@ -303,7 +304,7 @@ class RealNodeChartIT {
     }
     CollectedTrialChecks checks =
         new CollectedTrialChecks(cluster.client(), commands, minio, BUCKET);
-    for (String name : List.of("byo-stdout", "byo-client")) {
+    for (String name : List.of("byo-stdout", "byo-file", "byo-client")) {
       TrainingStudy done = awaitEnd(name);
       assertThat(done.getStatus().phase()).as(name + operatorLog()).isEqualTo(StudyPhase.Succeeded);
       List<Trial> trials = trials(name);
@@ -312,12 +313,13 @@ class RealNodeChartIT {
           .as("the median rule stops some of the weak trials")
           .anyMatch(t -> t.getStatus().phase() == TrialPhase.Pruned);
       for (Trial trial : trials) {
-        if (name.equals("byo-stdout")) {
-          checks.check(trial, "BYO-", 12);
-        } else {
+        if (name.equals("byo-client")) {
           checks.pushed(trial, "BYC-", 12);
+        } else {
+          checks.check(trial, "BYO-", 12);
         }
       }
+      CollectedTrialChecks.someArchived(trials);
     }
   }
 

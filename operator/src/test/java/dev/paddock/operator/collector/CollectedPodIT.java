@@ -38,7 +38,7 @@ class CollectedPodIT {
   private static Path launcher;
 
   @TempDir Path dir;
-  private HttpServer operator;
+  private volatile HttpServer operator;
   private final List<JsonNode> reports = Collections.synchronizedList(new ArrayList<>());
   private final List<String> tokens = Collections.synchronizedList(new ArrayList<>());
   private volatile int stopAt = Integer.MAX_VALUE;
@@ -56,7 +56,12 @@ class CollectedPodIT {
 
   @BeforeEach
   void startTheReportEndpoint() throws IOException {
-    operator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    operator = restart(0);
+  }
+
+  /** The report endpoint, on a given port (0: any). */
+  private HttpServer restart(int port) throws IOException {
+    HttpServer operator = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     operator.createContext(
         "/v1/report",
         exchange -> {
@@ -70,6 +75,7 @@ class CollectedPodIT {
           exchange.close();
         });
     operator.start();
+    return operator;
   }
 
   @AfterEach
@@ -285,5 +291,56 @@ class CollectedPodIT {
     assertThat(ended.summary().path("retryable").asBoolean()).isFalse();
     assertThat(ended.summary().path("error").asText())
         .contains("could not start (cannot run no-such-trainer: No such file or directory)");
+  }
+
+  @Test
+  void reportsWaitForAnOperatorThatIsAwayAndArriveInOrder() throws Exception {
+    int port = operator.getAddress().getPort();
+    operator.stop(0);
+    Map<String, String> env = env("STDOUT", "KEY_VALUE", null);
+    CompletableFuture<Void> back =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                // Back once the script has printed its epochs and ended.
+                while (!Files.exists(dir.resolve("run").resolve(CollectedPod.EXIT))) {
+                  Thread.sleep(50);
+                }
+                operator = restart(port);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    Ended ended = runPod(env, python(3));
+
+    back.get(10, TimeUnit.SECONDS);
+    assertThat(reports).extracting(r -> r.path("epoch").asInt()).containsExactly(1, 2, 3);
+    assertThat(ended.summary().path("status").asText()).isEqualTo("completed");
+    assertThat(ended.summary().path("epoch").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void anOutputTheStoreRefusesFailsTheTrialRetryably() throws Exception {
+    Map<String, String> env = env("STDOUT", "KEY_VALUE", null);
+    // A store that cannot exist: the output directory has nowhere to go.
+    env.put(TrainerEnv.ARTIFACTS, "s3://paddock/studies/team-a/s/trials/t-1/");
+    env.put(TrainerEnv.S3_ENDPOINT, "http://127.0.0.1:9");
+    env.put(TrainerEnv.S3_ACCESS_KEY, "key");
+    env.put(TrainerEnv.S3_SECRET_KEY, "secret");
+    env.put("PADDOCK_STORE_WAIT_SECONDS", "1");
+
+    Ended ended = runPod(env, python(2));
+
+    assertThat(ended.exitCode()).isZero();
+    assertThat(reports).extracting(r -> r.path("epoch").asInt()).containsExactly(1, 2);
+    assertThat(ended.summary().path("status").asText()).isEqualTo("failed");
+    assertThat(ended.summary().path("retryable").asBoolean()).isTrue();
+    assertThat(ended.summary().path("error").asText())
+        .contains("the output directory could not be uploaded to s3://paddock/")
+        .contains("the checkpoints could not be restored");
+    assertThat(ended.summary().path("metrics").path("loss").asDouble())
+        .as("what was collected is kept")
+        .isEqualTo(0.5);
   }
 }
