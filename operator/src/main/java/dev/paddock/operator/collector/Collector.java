@@ -3,7 +3,9 @@ package dev.paddock.operator.collector;
 import dev.paddock.api.v1alpha1.MetricsCollectorKind;
 import dev.paddock.contract.CollectedPod;
 import dev.paddock.contract.metrics.EpochMetrics;
+import dev.paddock.contract.metrics.MetricsFormat;
 import dev.paddock.contract.metrics.MetricsParser;
+import dev.paddock.contract.metrics.MetricsSpec;
 import dev.paddock.contract.report.Decision;
 import dev.paddock.contract.report.EpochReporter;
 import dev.paddock.contract.store.ArtifactStore;
@@ -16,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +69,7 @@ public final class Collector {
       followers.add(new LogFollower(settings.run(CollectedPod.STDERR_LOG), parser, sink));
     } else {
       // The trainer's last lines still explain a failure when metrics come from a file.
-      MetricsParser none =
-          MetricsParser.of(
-              dev.paddock.contract.metrics.MetricsSpec.of(
-                  dev.paddock.contract.metrics.MetricsFormat.KEY_VALUE));
+      MetricsParser none = MetricsParser.of(MetricsSpec.of(MetricsFormat.KEY_VALUE));
       followers.add(new LogFollower(settings.run(CollectedPod.STDOUT_LOG), none, e -> {}));
       followers.add(new LogFollower(settings.run(CollectedPod.STDERR_LOG), none, e -> {}));
     }
@@ -80,7 +80,7 @@ public final class Collector {
   }
 
   /** The sidecar's whole life; returns once the trainer has ended and everything is kept. */
-  public static void run(java.util.Map<String, String> env, Path launcher) throws Exception {
+  public static void run(Map<String, String> env, Path launcher) throws Exception {
     Collector collector =
         new Collector(CollectorSettings.fromEnv(env), launcher, Path.of("/dev/termination-log"));
     // The kubelet stops a sidecar only after the trainer has ended: let the last upload finish.
