@@ -8,6 +8,7 @@ import dev.paddock.api.v1alpha1.StudyPhase;
 import dev.paddock.api.v1alpha1.TrainingStudy;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.contract.store.ArtifactLayout;
 import dev.paddock.operator.k8s.archive.RetiredTrials;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.testsupport.RealCluster;
@@ -243,15 +244,7 @@ class RealNodeChartIT {
   @Order(3)
   void anEvictedTrialResumesFromItsCheckpointInANewContainer() throws Exception {
     assertThat(studies).as("the chart was installed first").isNotNull();
-    ChartCommands.Result applied =
-        commands.kubectl(
-            Files.readString(Path.of("src/test/resources/real-node/evicted-study.yaml")),
-            "apply",
-            "-n",
-            studies,
-            "-f",
-            "-");
-    assertThat(applied.exit()).as(applied.toString()).isZero();
+    applyResource("evicted-study.yaml");
     String checkpoints = "studies/" + studies + "/evicted/trials/evicted-0/checkpoints/";
     // latest.json is written last: only then is the checkpoint one a new container resumes from.
     await(
@@ -331,17 +324,9 @@ class RealNodeChartIT {
   @Order(5)
   void anEvictedScriptResumesFromItsOwnCheckpoint() throws Exception {
     assertThat(studies).as("the chart was installed first").isNotNull();
-    ChartCommands.Result applied =
-        commands.kubectl(
-            Files.readString(Path.of("src/test/resources/real-node/byo-evicted.yaml")),
-            "apply",
-            "-n",
-            studies,
-            "-f",
-            "-");
-    assertThat(applied.exit()).as(applied.toString()).isZero();
-    String checkpoint =
-        "studies/" + studies + "/byo-evicted/trials/byo-evicted-0/checkpoints/checkpoint.json";
+    applyResource("byo-evicted.yaml");
+    String prefix = ArtifactLayout.trial(studies, "byo-evicted", "byo-evicted-0");
+    String checkpoint = prefix + "checkpoints/checkpoint.json";
     await(
         "the script's checkpoint in MinIO",
         () -> minio.keys(BUCKET, checkpoint),
@@ -359,8 +344,20 @@ class RealNodeChartIT {
             null, "logs", "-n", studies, second.getMetadata().getName(), "-c", "trainer");
     assertThat(log.out())
         .containsPattern("resuming from \\S+checkpoint.json: epoch [1-9]\\d* of 30 done");
-    assertThat(minio.keys(BUCKET, "studies/" + studies + "/byo-evicted/trials/byo-evicted-0/"))
-        .anyMatch(k -> k.endsWith("/best_model.json"));
+    assertThat(minio.keys(BUCKET, prefix)).anyMatch(k -> k.endsWith("/best_model.json"));
+  }
+
+  /** {@code kubectl apply} of a study from src/test/resources/real-node. */
+  private void applyResource(String name) throws IOException {
+    ChartCommands.Result applied =
+        commands.kubectl(
+            Files.readString(Path.of("src/test/resources/real-node", name)),
+            "apply",
+            "-n",
+            studies,
+            "-f",
+            "-");
+    assertThat(applied.exit()).as(applied.toString()).isZero();
   }
 
   private TrainingStudy awaitEnd(String name) throws InterruptedException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paddock.api.v1alpha1.Trial;
 import dev.paddock.api.v1alpha1.TrialPhase;
+import dev.paddock.contract.store.ArtifactLayout;
 import dev.paddock.testsupport.MinioServer;
 import dev.paddock.testsupport.RealCluster;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -75,13 +76,10 @@ final class TrialChecks {
 
   private void artifactsInMinio(Trial trial, boolean checkpointed) {
     String prefix =
-        "studies/"
-            + trial.getMetadata().getNamespace()
-            + "/"
-            + trial.getSpec().study()
-            + "/trials/"
-            + trial.getMetadata().getName()
-            + "/";
+        ArtifactLayout.trial(
+            trial.getMetadata().getNamespace(),
+            trial.getSpec().study(),
+            trial.getMetadata().getName());
     assertThat(trial.getStatus().artifacts()).isEqualTo("s3://" + bucket + "/" + prefix);
     List<String> keys = minio.keys(bucket, prefix);
     assertThat(keys)
