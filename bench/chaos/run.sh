@@ -17,8 +17,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 # The jars operator/bin/paddock runs (the operator is a process of its own, SIGKILLed for real),
 # and the suite's own class path.
-./mvnw -q -B -o -pl operator -am package -DskipTests >&2
-./mvnw -q -B -o -pl operator dependency:build-classpath \
+./mvnw -q -B -o -pl operator -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/chaos.classpath -Dmdep.includeScope=test >&2
 cp="$root/operator/target/test-classes:$root/operator/target/classes:$(cat operator/target/chaos.classpath)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2

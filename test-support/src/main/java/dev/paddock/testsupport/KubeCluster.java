@@ -91,12 +91,13 @@ public final class KubeCluster implements AutoCloseable {
   }
 
   /**
-   * Stops kube-apiserver (SIGTERM, as a node's kubelet or systemd stops it), keeps etcd running,
-   * waits {@code downtime}, then starts the same binary again with the same flags: same port,
-   * certificates and etcd, so every client's kubeconfig stays valid. Every watch connection breaks;
-   * the new server's watch cache starts at etcd's current revision, so a client resuming a watch
-   * from an older resourceVersion gets {@code 410 Gone} and relists. Returns once the new server
-   * answers {@code /readyz} and serves Paddock's CRDs again.
+   * Stops kube-apiserver (SIGTERM, then SIGKILL after 5 s as a kubelet with a short grace period
+   * would: its graceful shutdown can otherwise wait half a minute on open watches), keeps etcd
+   * running, waits {@code downtime}, then starts the same binary again with the same flags: same
+   * port, certificates and etcd, so every client's kubeconfig stays valid. Every watch connection
+   * breaks; the new server's watch cache starts at etcd's current revision, so a client resuming a
+   * watch from an older resourceVersion gets {@code 410 Gone} and relists. Returns once the new
+   * server answers {@code /readyz} and serves Paddock's CRDs again.
    */
   public synchronized void restartApiServer(java.time.Duration downtime) {
     Process running = restarted != null ? restarted : apiServerProcess();
@@ -106,7 +107,7 @@ public final class KubeCluster implements AutoCloseable {
     command.addAll(List.of(info.arguments().orElseThrow()));
     running.destroy();
     try {
-      if (!running.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!running.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
         running.destroyForcibly().waitFor();
       }
       Thread.sleep(downtime.toMillis());

@@ -234,32 +234,32 @@ final class ChaosScenarios {
   }
 
   /**
-   * The kwok node running the most trial pods deleted while they run: kube-controller-manager's pod
-   * GC fails and deletes its pods (DisruptionTarget), and the Job controller recreates them on the
-   * other node; the node is added back afterwards.
+   * A node lost with trial pods running on it. Its pods must not finish on their own (kwok would
+   * still complete a pod whose node object is gone), so the first wave runs on a node named {@code
+   * hold-1}, whose pods the test Stages never complete, the GPU nodes cordoned meanwhile. Once they
+   * run, the GPU nodes are uncordoned and {@code hold-1} is deleted: kube-controller-manager's pod
+   * GC fails and deletes its orphaned pods (DisruptionTarget), and the Job controller recreates
+   * them on the other nodes; the trials must retry without counting a failure.
    */
   Row nodeLost() {
     log.accept("a node with running trial pods deleted");
+    String node = "hold-1";
+    List<String> gpuNodes = List.of("chaos-gpu-1", "chaos-gpu-2");
+    env.addNode(node);
+    gpuNodes.forEach(n -> cordon(n, true));
     try (Run run = new Run("chaos-node")) {
       run.operator("operator", false);
       run.createStudy();
-      String node = null;
-      List<String> lost = List.of();
+      int wave = Math.min(env.parallelism, env.trials);
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (node == null && System.nanoTime() < deadline) {
-        for (String candidate : List.of("chaos-gpu-1", "chaos-gpu-2")) {
-          List<String> jobs = run.recorder.jobsRunningOn(candidate);
-          if (jobs.size() >= 2) {
-            node = candidate;
-            lost = jobs;
-            break;
-          }
+      while (run.recorder.jobsRunningOn(node).size() < wave) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the first wave never ran on " + node);
         }
         ChaosEnv.sleep(20);
       }
-      if (node == null) {
-        throw new IllegalStateException("no node ran two trial pods");
-      }
+      List<String> lost = run.recorder.jobsRunningOn(node);
+      gpuNodes.forEach(n -> cordon(n, false));
       env.client().nodes().withName(node).delete();
       long deleted = System.nanoTime();
       log.accept("deleted node " + node + " running " + lost);
@@ -269,14 +269,38 @@ final class ChaosScenarios {
         long elsewhere = run.recorder.podRunningElsewhere(job, node, deleted);
         worst = Math.max(worst, elsewhere < 0 ? Double.NaN : (elsewhere - deleted) / 1e9);
       }
-      env.addNode(node);
+      long retried =
+          outcome.trials().stream()
+              .filter(t -> lost.contains(t.getMetadata().getName()))
+              .filter(t -> t.getStatus() != null && t.getStatus().attempts() != null)
+              .mapToInt(t -> t.getStatus().attempts())
+              .max()
+              .orElse(0);
       return new Row(
           "node lost with " + lost.size() + " trial pods running",
           outcome.against(baseline, env.trials),
           String.format(Locale.ROOT, "%.1f s until the lost trials run elsewhere", worst),
           outcome.seconds(),
-          "lost " + lost + " on " + node);
+          "lost "
+              + lost.stream().sorted().toList()
+              + " on "
+              + node
+              + "; their attempts (max) "
+              + retried);
+    } finally {
+      gpuNodes.forEach(n -> cordon(n, false));
     }
+  }
+
+  private void cordon(String node, boolean unschedulable) {
+    env.client()
+        .nodes()
+        .withName(node)
+        .edit(
+            n -> {
+              n.getSpec().setUnschedulable(unschedulable);
+              return n;
+            });
   }
 
   /** MinIO stopped for {@code down} once a quarter of the trials has ended, then started again. */
