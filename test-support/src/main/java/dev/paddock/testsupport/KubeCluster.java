@@ -21,6 +21,9 @@ public final class KubeCluster implements AutoCloseable {
 
   private final Thread reaper;
 
+  /** The API server this class started again after {@link #restartApiServer}, if any. */
+  private Process restarted;
+
   private KubeCluster(KubeAPIServer server, Thread reaper) {
     this.server = server;
     this.reaper = reaper;
@@ -87,9 +90,88 @@ public final class KubeCluster implements AutoCloseable {
     Crds.install(client, directory);
   }
 
+  /**
+   * Stops kube-apiserver (SIGTERM, then SIGKILL after 5 s as a kubelet with a short grace period
+   * would: its graceful shutdown can otherwise wait half a minute on open watches), keeps etcd
+   * running, waits {@code downtime}, then starts the same binary again with the same flags: same
+   * port, certificates and etcd, so every client's kubeconfig stays valid. Every watch connection
+   * breaks; the new server's watch cache starts at etcd's current revision, so a client resuming a
+   * watch from an older resourceVersion gets {@code 410 Gone} and relists. Returns once the new
+   * server answers {@code /readyz} and serves Paddock's CRDs again.
+   */
+  public synchronized void restartApiServer(java.time.Duration downtime) {
+    Process running = restarted != null ? restarted : apiServerProcess();
+    ProcessHandle.Info info = running.info();
+    List<String> command = new java.util.ArrayList<>();
+    command.add(info.command().orElseThrow(() -> new IllegalStateException("no command line")));
+    command.addAll(List.of(info.arguments().orElseThrow()));
+    running.destroy();
+    try {
+      if (!running.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        running.destroyForcibly().waitFor();
+      }
+      Thread.sleep(downtime.toMillis());
+      Path log = Files.createTempFile("paddock-kube-apiserver-", ".log");
+      restarted =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      ProcessReaper.register(restarted);
+      java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+      while (true) {
+        try {
+          if ("ok".equals(client.raw("/readyz"))
+              && client.getApiGroup("paddock.dev") != null
+              && client
+                      .genericKubernetesResources("paddock.dev/v1alpha1", "Trial")
+                      .inAnyNamespace()
+                      .list()
+                  != null) {
+            return;
+          }
+        } catch (RuntimeException notYet) {
+          // still starting
+        }
+        if (!restarted.isAlive() || java.time.Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("kube-apiserver did not come back; see " + log);
+        }
+        Thread.sleep(200);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * kube-api-test's API server process, marked as stopped on purpose first: it otherwise takes an
+   * API server that exits for a crash and stops etcd too.
+   */
+  private Process apiServerProcess() {
+    try {
+      java.lang.reflect.Field field = KubeAPIServer.class.getDeclaredField("kubeApiServerProcess");
+      field.setAccessible(true);
+      Object process = field.get(server);
+      java.lang.reflect.Field stopped = process.getClass().getDeclaredField("stopped");
+      stopped.setAccessible(true);
+      stopped.setBoolean(process, true);
+      java.lang.reflect.Field handle = process.getClass().getDeclaredField("apiServerProcess");
+      handle.setAccessible(true);
+      return (Process) handle.get(process);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("this kube-api-test version hides its API server", e);
+    }
+  }
+
   @Override
   public void close() {
     client.close();
+    if (restarted != null) {
+      ProcessReaper.terminate(restarted);
+    }
     server.stop();
     try {
       Runtime.getRuntime().removeShutdownHook(reaper);

@@ -16,15 +16,30 @@ final class Leadership {
 
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
+  /**
+   * How long a lease outlives its holder's last renewal. The operator SDK's default (15 s, with a 2
+   * s retry period) let a standby take over 16.7 s after the leader was SIGKILLed (bench/chaos):
+   * the standby waits a full lease duration from the last renewal it observed, and then until its
+   * next attempt. 10 s with a 1.5 s retry period bounds that at 10 + 2 x 1.8 s (retries carry up to
+   * 20% jitter), under 15 s.
+   */
+  static final java.time.Duration LEASE_DURATION = java.time.Duration.ofSeconds(10);
+
+  /** A leader that cannot renew for this long stops leading (and exits): below the lease. */
+  static final java.time.Duration RENEW_DEADLINE = java.time.Duration.ofSeconds(7);
+
+  /** How often the leader renews and a standby tries to acquire. */
+  static final java.time.Duration RETRY_PERIOD = java.time.Duration.ofMillis(1500);
+
   private final AtomicBoolean closing = new AtomicBoolean();
 
   LeaderElectionConfiguration configuration(OperatorSettings settings) {
     return new LeaderElectionConfiguration(
         settings.leaseName(),
         settings.namespace(),
-        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        LEASE_DURATION,
+        RENEW_DEADLINE,
+        RETRY_PERIOD,
         settings.podName(),
         new LeaderCallbacks(
             () -> LOG.info("{} leads: reconciling", settings.podName()),
