@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
     name = "collect",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs as the collector sidecar of a trial whose study sets spec.trial.metricsCollector.",
-      "It restores the checkpoints, reads and reports the trainer's metrics, stops it when told.",
-      "It uploads the trainer's output when it ends, and keeps its checkpoints in the store.",
-      "The operator renders it into the trial's pod, with its settings in the environment."
+      "Runs as the collector sidecar of a collected trial's pod.",
+      "Studies that set spec.trial.metricsCollector use it; people need not run it.",
+      "It restores checkpoints, reports the metrics, and stops the trainer when told.",
+      "It uploads the trainer's output at the end; its settings come from the pod."
     })
 final class CollectCommand implements Callable<Integer> {
 
@@ -25,7 +25,7 @@ final class CollectCommand implements Callable<Integer> {
       names = "--launcher",
       paramLabel = "PATH",
       defaultValue = "/opt/paddock/bin/paddock-launch",
-      description = "The launcher to copy into the pod (default ${DEFAULT-VALUE}).")
+      description = "The launcher to copy (default: the image's).")
   Path launcher;
 
   @Override
