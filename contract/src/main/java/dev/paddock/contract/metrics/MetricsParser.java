@@ -21,6 +21,11 @@ public final class MetricsParser {
   private final MetricsSpec spec;
   private final LineParser lines;
   private final Map<Integer, Map<String, Double>> epochs = new HashMap<>();
+  private final List<String> unreadable = new ArrayList<>();
+  private int unreadableCount;
+
+  /** How many unreadable lines are kept as examples. */
+  static final int UNREADABLE_EXAMPLES = 3;
 
   private MetricsParser(MetricsSpec spec) {
     this.spec = spec;
@@ -39,6 +44,12 @@ public final class MetricsParser {
     Map<String, Double> values = lines.parse(line);
     Integer epoch = Numbers.epoch(values.get(spec.epochKey()));
     if (epoch == null) {
+      if (looksLikeMetrics(line)) {
+        unreadableCount++;
+        if (unreadable.size() < UNREADABLE_EXAMPLES) {
+          unreadable.add(line.length() > 200 ? line.substring(0, 197) + "..." : line);
+        }
+      }
       return Optional.empty();
     }
     values.remove(spec.epochKey());
@@ -55,6 +66,28 @@ public final class MetricsParser {
     List<EpochMetrics> found = new ArrayList<>();
     all.forEach(l -> line(l).ifPresent(found::add));
     return found;
+  }
+
+  /**
+   * Lines that name the epoch key as a metrics line would ({@code epoch=} in key=value, {@code
+   * "epoch"} in a JSON object) but gave no epoch: a garbled or cut metrics line, to be reported
+   * rather than passed over in silence. Regex and CSV lines that do not match are just other lines.
+   */
+  public synchronized int unreadableCount() {
+    return unreadableCount;
+  }
+
+  /** The first few unreadable lines, for a message. */
+  public synchronized List<String> unreadableExamples() {
+    return List.copyOf(unreadable);
+  }
+
+  private boolean looksLikeMetrics(String line) {
+    return switch (spec.format()) {
+      case KEY_VALUE -> line.contains(spec.epochKey() + "=");
+      case JSON -> line.trim().startsWith("{") && line.contains("\"" + spec.epochKey() + "\"");
+      case REGEX, CSV -> false;
+    };
   }
 
   /** The last values of every epoch seen, by epoch. */

@@ -183,4 +183,33 @@ class MetricsParserTest {
   private static void feed(MetricsParser parser, List<String> lines, List<EpochMetrics> found) {
     lines.forEach(l -> parser.line(l).ifPresent(found::add));
   }
+
+  @Test
+  void garbledMetricsLinesAreCountedNotPassedOverInSilence() {
+    MetricsParser keyValue = parser(MetricsFormat.KEY_VALUE);
+    keyValue.text(
+        """
+        epoch=1 loss=0.5
+        epoch=two loss=0.4
+        epoch= loss=0.3
+        saved ckpt/epoch_3.pt
+        """);
+    assertThat(keyValue.epochs()).containsOnlyKeys(1);
+    assertThat(keyValue.unreadableCount()).isEqualTo(2);
+    assertThat(keyValue.unreadableExamples())
+        .containsExactly("epoch=two loss=0.4", "epoch= loss=0.3");
+
+    MetricsParser json = parser(MetricsFormat.JSON);
+    json.text("{\"epoch\": 1, \"loss\": 0.5}\n{\"epoch\": 2, \"loss\": 0.\n{\"step\": 7}\n");
+    assertThat(json.epochs()).containsOnlyKeys(1);
+    assertThat(json.unreadableCount())
+        .as("a cut line; a line without the epoch key is another line")
+        .isEqualTo(1);
+
+    MetricsParser regex =
+        MetricsParser.of(
+            new MetricsSpec(MetricsFormat.REGEX, null, "ep (?<epoch>\\d+) f1=(?<f1>\\S+)"));
+    regex.text("epoch=5 is not this format\nep 1 f1=0.4\n");
+    assertThat(regex.unreadableCount()).as("other lines, for a pattern").isZero();
+  }
 }

@@ -50,6 +50,7 @@ public final class Collector {
   private final CollectedEpochs epochs = new CollectedEpochs();
   private final List<LogFollower> followers = new ArrayList<>();
   private final CountDownLatch finished = new CountDownLatch(1);
+  private MetricsParser parser;
   private FileTail fileTail;
   private ArtifactStore store;
   private CheckpointSync checkpoints;
@@ -64,7 +65,7 @@ public final class Collector {
             : EpochReporter.fromEnv(settings.reportEnv(), REPORT_TIMEOUT);
     EpochSink sink = this::collected;
     if (settings.choice().kind() == MetricsCollectorKind.STDOUT) {
-      MetricsParser parser = MetricsParser.of(settings.choice().spec());
+      parser = MetricsParser.of(settings.choice().spec());
       followers.add(new LogFollower(settings.run(CollectedPod.STDOUT_LOG), parser, sink));
       followers.add(new LogFollower(settings.run(CollectedPod.STDERR_LOG), parser, sink));
     } else {
@@ -162,6 +163,7 @@ public final class Collector {
     try {
       TrainerExit exit = TrainerExit.read(settings.run(CollectedPod.EXIT)).orElseThrow();
       read(true);
+      noteUnreadableLines();
       flushReports();
       sync(true);
       upload();
@@ -180,6 +182,16 @@ public final class Collector {
     }
     if (fileTail != null) {
       fileTail.poll(ended);
+    }
+  }
+
+  private void noteUnreadableLines() {
+    if (parser != null && parser.unreadableCount() > 0) {
+      epochs.problem(
+          parser.unreadableCount()
+              + " lines looked like metrics but could not be read, e.g. '"
+              + parser.unreadableExamples().get(0)
+              + "'");
     }
   }
 

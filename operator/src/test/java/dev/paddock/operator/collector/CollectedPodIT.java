@@ -343,4 +343,21 @@ class CollectedPodIT {
         .as("what was collected is kept")
         .isEqualTo(0.5);
   }
+
+  @Test
+  void garbledMetricsLinesAreSaidInTheSummaryAndTheRestIsKept() throws Exception {
+    Ended ended =
+        runPod(
+            env("STDOUT", "KEY_VALUE", null),
+            List.of(
+                "python3",
+                "-c",
+                "print('epoch=1 loss=0.5'); print('epoch=2 loss=0.\\x00garbage'); "
+                    + "print('epoch=two loss=0.4'); print('epoch=3 loss=0.3', flush=True)"));
+
+    assertThat(ended.summary().path("status").asText()).isEqualTo("completed");
+    assertThat(reports).extracting(r -> r.path("epoch").asInt()).containsExactly(1, 2, 3);
+    assertThat(ended.summary().path("error").asText())
+        .isEqualTo("1 lines looked like metrics but could not be read, e.g. 'epoch=two loss=0.4'");
+  }
 }

@@ -59,7 +59,7 @@ final class TrialFinisher {
     status.message =
         stopped
             ? (stopExplained ? status.message : "stopped early")
-            : "trained " + status.epoch + " epochs";
+            : "trained " + status.epoch + " epochs" + note(outcome);
     TrialObservation observation = StudyTrials.of(trial).observation();
     TrialObservation withCurve =
         new TrialObservation(
@@ -79,6 +79,14 @@ final class TrialFinisher {
     status.objective = result.objective();
     status.grade = Grade.valueOf(result.grade().name());
     status.code = result.code();
+  }
+
+  /**
+   * What went wrong on the way without failing the trial (a collector's garbled lines, reports the
+   * operator never got): said in the message, not lost.
+   */
+  private static String note(JobOutcome outcome) {
+    return outcome.error() == null || outcome.error().isBlank() ? "" : "; note: " + outcome.error();
   }
 
   private List<CurvePoint> curve(TrialStatusDraft status, JobOutcome outcome) {
