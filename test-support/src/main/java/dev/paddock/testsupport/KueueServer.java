@@ -34,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  * ({@code kueue.x-k8s.io/queue-name}) and no other; it needs the controller manager's Job
  * controller ({@link ClusterControllers}) to run the Jobs it admits.
  *
+ * <p>Kueue reads a certificate for its metrics server from a fixed path, {@code
+ * /etc/kueue/metrics/certs}, whenever its own certificate management is off (its metrics server is
+ * off here, but the file must exist): the serving certificate is copied there if none is, and
+ * removed on close.
+ *
  * <p>Close it before the cluster: its webhook configurations are removed first, so that the API
  * server does not call a webhook that is gone (they fail closed) for the Jobs of later tests.
  */
@@ -48,8 +53,21 @@ public final class KueueServer implements AutoCloseable {
   private final Path workDir;
   private final Process process;
   private final String version;
+  private final boolean placedMetricsCerts;
 
-  private KueueServer(KubernetesClient client, Path workDir, Process process, String version) {
+  /**
+   * Where Kueue reads its metrics server's certificate when its internal certificate management is
+   * off: a fixed path (cmd/kueue/main.go), read at start even with the metrics server disabled.
+   */
+  static final Path METRICS_CERTS = Path.of("/etc/kueue/metrics/certs");
+
+  private KueueServer(
+      KubernetesClient client,
+      Path workDir,
+      Process process,
+      String version,
+      boolean placedMetricsCerts) {
+    this.placedMetricsCerts = placedMetricsCerts;
     this.client = client;
     this.workDir = workDir;
     this.process = process;
@@ -81,6 +99,7 @@ public final class KueueServer implements AutoCloseable {
       Path workDir = Files.createTempDirectory("paddock-kueue-");
       Path certs = Files.createDirectories(workDir.resolve("certs"));
       makeCertificates(certs);
+      boolean placedMetricsCerts = placeMetricsCertificates(certs);
       int webhookPort = TestComponents.freePort();
       int healthPort = TestComponents.freePort();
       int visibilityPort = TestComponents.freePort();
@@ -111,7 +130,7 @@ public final class KueueServer implements AutoCloseable {
       builder.environment().put("KUBECONFIG", kubeconfig.toString());
       Process process = builder.start();
       ProcessReaper.register(process);
-      KueueServer kueue = new KueueServer(client, workDir, process, version);
+      KueueServer kueue = new KueueServer(client, workDir, process, version, placedMetricsCerts);
       try {
         kueue.awaitReady(healthPort);
         kueue.registerWebhooks(
@@ -215,6 +234,30 @@ public final class KueueServer implements AutoCloseable {
         ext.toString(),
         "-out",
         "tls.crt");
+  }
+
+  /**
+   * Puts a certificate where Kueue insists on reading one for its metrics server ({@link
+   * #METRICS_CERTS}), unless one is there; true if this call put it there (and close removes it).
+   */
+  private static boolean placeMetricsCertificates(Path certs) {
+    if (Files.exists(METRICS_CERTS.resolve("tls.crt"))
+        && Files.exists(METRICS_CERTS.resolve("tls.key"))) {
+      return false;
+    }
+    try {
+      Files.createDirectories(METRICS_CERTS);
+      Files.copy(certs.resolve("tls.crt"), METRICS_CERTS.resolve("tls.crt"));
+      Files.copy(certs.resolve("tls.key"), METRICS_CERTS.resolve("tls.key"));
+      return true;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Kueue reads a metrics certificate from "
+              + METRICS_CERTS
+              + " whatever its configuration says, and it cannot be written there (the tests run"
+              + " as root on Linux)",
+          e);
+    }
   }
 
   private static void openssl(Path dir, String... args) {
@@ -339,6 +382,18 @@ public final class KueueServer implements AutoCloseable {
         .withName(VALIDATING)
         .delete();
     ProcessReaper.terminate(process);
+    if (placedMetricsCerts) {
+      // The two files, then each directory up to /etc/kueue that is left empty.
+      try {
+        Files.deleteIfExists(METRICS_CERTS.resolve("tls.crt"));
+        Files.deleteIfExists(METRICS_CERTS.resolve("tls.key"));
+        for (Path dir = METRICS_CERTS; !dir.equals(Path.of("/etc")); dir = dir.getParent()) {
+          Files.deleteIfExists(dir);
+        }
+      } catch (IOException notEmpty) {
+        // something else lives there: leave it
+      }
+    }
     if (!Boolean.getBoolean("paddock.keepLogs")) {
       TestComponents.deleteRecursively(workDir);
     }
