@@ -332,6 +332,9 @@ public final class KueueServer implements AutoCloseable {
             kept.add(webhook);
           }
         }
+        if (kept.isEmpty()) {
+          throw new IllegalStateException("no webhook of Kueue's to register in " + manifests);
+        }
         mutating.setWebhooks(kept);
         mutating.getMetadata().setName(MUTATING);
         client.resource(mutating).forceConflicts().serverSideApply();
@@ -342,6 +345,9 @@ public final class KueueServer implements AutoCloseable {
             webhook.setClientConfig(loopback(webhook.getClientConfig(), base, ca));
             kept.add(webhook);
           }
+        }
+        if (kept.isEmpty()) {
+          throw new IllegalStateException("no webhook of Kueue's to register in " + manifests);
         }
         validating.setWebhooks(kept);
         validating.getMetadata().setName(VALIDATING);

@@ -116,6 +116,19 @@ class KueueQuotaIT {
    */
   @Test
   void aQueueOfFourGpusRunsFourTrialsAtOnceAndTheStudyCompletes() throws IOException {
+    // Kueue's own webhooks take part: the Job's (defaulting and validation) and its kinds'.
+    assertThat(
+            cluster
+                .client()
+                .admissionRegistration()
+                .v1()
+                .mutatingWebhookConfigurations()
+                .withName("paddock-test-kueue-mutating")
+                .get()
+                .getWebhooks())
+        .extracting(w -> w.getName() + " " + w.getClientConfig().getUrl())
+        .anySatisfy(w -> assertThat(w).startsWith("mjob.kb.io https://127.0.0.1:"))
+        .anySatisfy(w -> assertThat(w).startsWith("mclusterqueue.kb.io https://127.0.0.1:"));
     String namespace = cluster.createNamespace("kueue-quota");
     apply(
         """
