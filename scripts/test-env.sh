@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and caches the real components Paddock's integration tests run against:
 # kube-apiserver, kube-scheduler, kube-controller-manager, kubectl (Kubernetes, from the
-# k8s.io/kubernetes Go module), etcd 3.5, kwok, MinIO and Helm. Only the Go module proxy is used.
+# k8s.io/kubernetes Go module), etcd 3.5, kwok, MinIO, Helm and Kueue (its controller, and its CRDs
+# and webhook manifests from the same module). Only the Go module proxy is used.
 #
 #   scripts/test-env.sh install   build what is missing (idempotent; a warm run takes seconds)
 #   scripts/test-env.sh dir       print the cache directory
@@ -17,6 +18,7 @@ MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c   # github.com/minio/minio, REL
 HELM_VERSION=v3.21.4      # helm.sh/helm/v3: lints, renders and installs charts/paddock
 COREDNS_VERSION=v1.12.1   # github.com/coredns/coredns: the real node's cluster DNS (Kubernetes 1.33 ships 1.12)
 CRICTL_VERSION=v1.34.0    # sigs.k8s.io/cri-tools: the real node's teardown removes every pod sandbox with it
+KUEUE_VERSION=v0.17.0     # sigs.k8s.io/kueue: quota and admission of trial Jobs (client-go 0.35; runs on 1.33)
 
 CACHE=${PADDOCK_CACHE:-$HOME/.cache/paddock}
 K8S_DIR=$CACHE/k8s/$K8S_VERSION-linux-amd64        # the layout fabric8 kube-api-test reads offline
@@ -114,6 +116,23 @@ build_helm() {
   go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" "$flags"
 }
 
+# Kueue's controller, and beside it what the tests apply from the same module: its CRDs
+# (config/components/crd/bases) and its webhook configurations (config/components/webhook).
+build_kueue() {
+  local dir=$CACHE/kueue/$KUEUE_VERSION
+  if [[ ! -f $dir/manifests.done ]]; then
+    local mod
+    mod=$(go mod download -json "sigs.k8s.io/kueue@$KUEUE_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+    rm -rf "$dir/crds" && mkdir -p "$dir/crds"
+    cp "$mod"/config/components/crd/bases/*.yaml "$dir/crds/"
+    cp "$mod/config/components/webhook/manifests.yaml" "$dir/webhooks.yaml"
+    chmod -R u+w "$dir"
+    touch "$dir/manifests.done"
+  fi
+  go_install kueue sigs.k8s.io/kueue/cmd/kueue "$KUEUE_VERSION" \
+    "-X sigs.k8s.io/kueue/pkg/version.GitVersion=$KUEUE_VERSION"
+}
+
 install() {
   command -v go >/dev/null || { log "Go is required (https://go.dev): not found on PATH"; exit 1; }
   local start=$SECONDS
@@ -124,6 +143,7 @@ install() {
   build_helm
   go_install coredns github.com/coredns/coredns "$COREDNS_VERSION"
   go_install crictl sigs.k8s.io/cri-tools/cmd/crictl "$CRICTL_VERSION"
+  build_kueue
   log "components ready in $CACHE ($((SECONDS - start))s)"
 }
 
@@ -132,6 +152,7 @@ print_env() {
   echo "PADDOCK_K8S_VERSION=$K8S_VERSION"
   echo "PADDOCK_K8S_BIN=$K8S_DIR"
   echo "PADDOCK_BIN=$BIN_DIR"
+  echo "PADDOCK_KUEUE=$CACHE/kueue/$KUEUE_VERSION"
 }
 
 case ${1:-install} in

@@ -116,4 +116,12 @@ and trial pods reference the store Secret by name.
 - apiGroups: [events.k8s.io]
   resources: [events]
   verbs: [create]
+# Kueue, read only: why a trial's suspended Job waits (its Workload's conditions) and which
+# ClusterQueue its LocalQueue feeds. Without Kueue installed these reads find nothing.
+- apiGroups: [kueue.x-k8s.io]
+  resources: [workloads]
+  verbs: [list]
+- apiGroups: [kueue.x-k8s.io]
+  resources: [localqueues]
+  verbs: [get]
 {{- end }}

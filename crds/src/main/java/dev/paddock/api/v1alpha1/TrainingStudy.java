@@ -22,6 +22,14 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.trials.finished",
     type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
+    name = "Admitted",
+    jsonPath = ".status.trials.admitted",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Queued",
+    jsonPath = ".status.trials.queued",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Total",
     jsonPath = ".spec.budget.maxTrials",
     type = AdditionalPrinterColumn.Type.INTEGER)

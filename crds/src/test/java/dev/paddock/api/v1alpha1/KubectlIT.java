@@ -46,7 +46,8 @@ class KubectlIT {
   @Test
   void shortNamesAndPrinterColumns() {
     assertThat(kubectl("get", "study", "-n", namespace).lines().findFirst().orElseThrow())
-        .containsSubsequence("NAME", "PHASE", "DONE", "TOTAL", "BEST", "GRADE", "AGE");
+        .containsSubsequence(
+            "NAME", "PHASE", "DONE", "ADMITTED", "QUEUED", "TOTAL", "BEST", "GRADE", "AGE");
     assertThat(kubectl("get", "study", "-n", namespace)).contains("quickstart");
     assertThat(kubectl("get", "mdep", "-n", namespace)).contains("quickstart-serving");
     assertThat(kubectl("get", "trial", "-n", namespace)).contains("No resources found");

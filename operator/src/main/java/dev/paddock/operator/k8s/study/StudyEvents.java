@@ -53,6 +53,25 @@ final class StudyEvents {
             + ")");
   }
 
+  /**
+   * A Warning when Kueue cannot admit the study's trials (its queue does not exist, or is stopped),
+   * once: when the study's QueueReady condition does not say so yet.
+   */
+  void queue(TrainingStudy study, StudyQueue queue) {
+    if (queue.inadmissible() == null
+        || (study.getStatus() != null
+            && StudyQueue.saidInadmissible(study.getStatus().conditions()))) {
+      return;
+    }
+    events.warning(
+        study,
+        StudyQueue.INADMISSIBLE,
+        "Kueue cannot admit the trials' Jobs from queue "
+            + study.getSpec().scheduling().queueName()
+            + ": "
+            + queue.inadmissible());
+  }
+
   /** The study's reconcile keeps failing ({@link ReconcileErrors}). */
   void stalled(TrainingStudy study, String message) {
     events.warning(study, ReconcileErrors.REASON, message);

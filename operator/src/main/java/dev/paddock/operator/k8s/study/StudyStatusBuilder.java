@@ -31,7 +31,19 @@ final class StudyStatusBuilder {
       String message,
       StudyPlan plan,
       long gpuSeconds,
-      EnsembleResult ensemble) {}
+      EnsembleResult ensemble,
+      StudyQueue queue) {
+
+    StudyOutcome(
+        dev.paddock.operator.study.StudyPhase phase,
+        String reason,
+        String message,
+        StudyPlan plan,
+        long gpuSeconds,
+        EnsembleResult ensemble) {
+      this(phase, reason, message, plan, gpuSeconds, ensemble, null);
+    }
+  }
 
   /**
    * The study with its status saying that its reconcile keeps failing ({@code Stalled}), all else
@@ -83,16 +95,21 @@ final class StudyStatusBuilder {
         new TrainingStudyStatus(
             PlanStatus.phase(outcome.phase()),
             generation,
-            withHousekeeping(
-                StudyConditions.of(
-                    outcome.phase(),
-                    outcome.reason(),
-                    outcome.message(),
-                    generation,
-                    now,
-                    study.getStatus() == null ? null : study.getStatus().conditions()),
-                house),
-            plan == null ? null : PlanStatus.counts(plan),
+            withQueue(
+                withHousekeeping(
+                    StudyConditions.of(
+                        outcome.phase(),
+                        outcome.reason(),
+                        outcome.message(),
+                        generation,
+                        now,
+                        study.getStatus() == null ? null : study.getStatus().conditions()),
+                    house),
+                study,
+                outcome.queue(),
+                generation,
+                now),
+            counts(plan, outcome.queue()),
             plan == null ? null : PlanStatus.best(plan),
             outcome.ensemble(),
             outcome.gpuSeconds(),
@@ -104,6 +121,34 @@ final class StudyStatusBuilder {
             house == null ? null : house.archive(),
             house == null ? null : house.retention()));
     return fresh;
+  }
+
+  private static dev.paddock.api.v1alpha1.TrialCounts counts(StudyPlan plan, StudyQueue queue) {
+    if (plan == null) {
+      return null;
+    }
+    var counts = PlanStatus.counts(plan);
+    return queue == null ? counts : counts.withQueue(queue.admitted(), queue.queued());
+  }
+
+  /** With the QueueReady condition of a study that names a Kueue queue. */
+  private static List<io.fabric8.kubernetes.api.model.Condition> withQueue(
+      List<io.fabric8.kubernetes.api.model.Condition> conditions,
+      TrainingStudy study,
+      StudyQueue queue,
+      long generation,
+      Instant now) {
+    if (queue == null) {
+      return conditions;
+    }
+    List<io.fabric8.kubernetes.api.model.Condition> all = new java.util.ArrayList<>(conditions);
+    all.add(
+        queue.condition(
+            study.getSpec().scheduling().queueName(),
+            generation,
+            now,
+            study.getStatus() == null ? null : study.getStatus().conditions()));
+    return all;
   }
 
   private static List<io.fabric8.kubernetes.api.model.Condition> withHousekeeping(

@@ -119,8 +119,12 @@ public final class TrainingStudyReconciler
     if (plan.stopRunning()) {
       StudyTrialWrites.stopRunning(context.getClient(), trials, plan.message());
     }
-    new StudyEvents(context.getClient(), clock)
-        .phase(study, PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
+    StudyEvents events = new StudyEvents(context.getClient(), clock);
+    events.phase(study, PlanStatus.phase(plan.phase()), plan.reason(), plan.message());
+    StudyQueue queue = StudyQueue.of(study, trials).orElse(null);
+    if (queue != null) {
+      events.queue(study, queue);
+    }
     StudyStatusBuilder.StudyOutcome outcome =
         new StudyStatusBuilder.StudyOutcome(
             plan.phase(),
@@ -129,7 +133,8 @@ public final class TrainingStudyReconciler
             plan,
             gpuSeconds(trials),
             PlanStatus.ensemble(
-                definition, trials.stream().map(t -> StudyTrials.of(t).observation()).toList()));
+                definition, trials.stream().map(t -> StudyTrials.of(t).observation()).toList()),
+            queue);
     UpdateControl<TrainingStudy> update =
         UpdateControl.patchStatus(
             StudyStatusBuilder.status(study, run, outcome, due, house, clock.instant()));

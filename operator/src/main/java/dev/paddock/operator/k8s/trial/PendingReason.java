@@ -19,7 +19,7 @@ record PendingReason(String reason, String message) {
   static PendingReason of(JobProgress job, List<Pod> pods, String queue) {
     if (job.suspended()) {
       return new PendingReason(
-          "Queued",
+          QUEUED,
           queue == null
               ? "the trial's Job is suspended"
               : "waiting for queue " + queue + " to admit the trial's Job");
@@ -39,6 +39,47 @@ record PendingReason(String reason, String message) {
     return trainerWaiting(pod)
         .map(w -> new PendingReason(w.reason(), bounded(w.message())))
         .orElse(new PendingReason("Pending", "waiting for the trial's pod to start"));
+  }
+
+  /** The reason Queued: a suspended Job waiting for its queue. */
+  static final String QUEUED = "Queued";
+
+  /** The reason Inadmissible: Kueue cannot admit the Job at all (its queue is missing, stopped). */
+  static final String INADMISSIBLE = KueueAdmission.INADMISSIBLE;
+
+  /**
+   * A suspended Job in Kueue's words, from its Workload's {@code QuotaReserved} condition: Kueue
+   * cannot admit it (the LocalQueue or ClusterQueue is missing or stopped), has admitted it (the
+   * Job starts next), or it waits in its ClusterQueue, with what it lacks (e.g. "insufficient
+   * unused quota for nvidia.com/gpu in flavor gpu, 1 more needed").
+   *
+   * @param queue the study's LocalQueue
+   * @param clusterQueue the ClusterQueue the study's LocalQueue feeds; null if unknown
+   * @param status the condition's status; null (as reason and message) before Kueue looked at it
+   * @param reason the condition's reason
+   * @param message the condition's message
+   */
+  static PendingReason kueue(
+      String queue, String clusterQueue, String status, String reason, String message) {
+    if (INADMISSIBLE.equals(reason)) {
+      return new PendingReason(
+          INADMISSIBLE,
+          bounded(
+              "Kueue cannot admit the trial's Job: "
+                  + (message == null ? "queue " + queue + " is missing or stopped" : message)));
+    }
+    String where =
+        clusterQueue == null ? "from LocalQueue " + queue : "in ClusterQueue " + clusterQueue;
+    if ("True".equals(status)) {
+      return new PendingReason(
+          "Admitted", "Kueue has admitted the trial's Job " + where + "; it starts next");
+    }
+    return new PendingReason(
+        QUEUED,
+        bounded(
+            "waiting for Kueue to admit the trial's Job "
+                + where
+                + (message == null || message.isBlank() ? "" : ": " + message)));
   }
 
   private static Optional<PodCondition> unscheduled(Pod pod) {

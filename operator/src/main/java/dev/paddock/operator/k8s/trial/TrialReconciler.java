@@ -272,8 +272,12 @@ public final class TrialReconciler implements Reconciler<Trial> {
             : TrialPods.current(context.getClient(), trial);
     PodHistory history = started.orElseGet(() -> PodHistory.of(pods));
     SchedulingSpec scheduling = study.getSpec().scheduling();
+    String queue = scheduling == null ? null : scheduling.queueName();
     PendingReason waiting =
-        PendingReason.of(progress, pods, scheduling == null ? null : scheduling.queueName());
+        (progress.suspended() && queue != null
+                ? KueueAdmission.waiting(context.getClient(), job, queue)
+                : Optional.<PendingReason>empty())
+            .orElseGet(() -> PendingReason.of(progress, pods, queue));
     Optional<Trial> written =
         TrialStatusWriter.write(
             trial,

@@ -21,6 +21,38 @@ class PendingReasonTest {
   }
 
   @Test
+  void kueuesWordsSayWhatTheQueueLacksOrThatItCannotAdmitAtAll() {
+    PendingReason quota =
+        PendingReason.kueue(
+            "team-a",
+            "gpus",
+            "False",
+            "Pending",
+            "couldn't assign flavors to pod set main: insufficient unused quota for nvidia.com/gpu"
+                + " in flavor gpu, 1 more needed");
+    PendingReason missing =
+        PendingReason.kueue(
+            "team-a", null, "False", "Inadmissible", "LocalQueue team-a doesn't exist");
+    PendingReason notLookedAt = PendingReason.kueue("team-a", "gpus", null, null, null);
+    PendingReason admitted = PendingReason.kueue("team-a", "gpus", "True", "QuotaReserved", "ok");
+
+    assertThat(quota.reason()).isEqualTo("Queued");
+    assertThat(quota.message())
+        .isEqualTo(
+            "waiting for Kueue to admit the trial's Job in ClusterQueue gpus: couldn't assign"
+                + " flavors to pod set main: insufficient unused quota for nvidia.com/gpu in"
+                + " flavor gpu, 1 more needed");
+    assertThat(missing.reason()).isEqualTo("Inadmissible");
+    assertThat(missing.message())
+        .isEqualTo("Kueue cannot admit the trial's Job: LocalQueue team-a doesn't exist");
+    assertThat(notLookedAt)
+        .isEqualTo(
+            new PendingReason(
+                "Queued", "waiting for Kueue to admit the trial's Job in ClusterQueue gpus"));
+    assertThat(admitted.reason()).isEqualTo("Admitted");
+  }
+
+  @Test
   void anUnschedulablePodGivesTheSchedulersWords() {
     Pod older = TrialFixtures.pod("2026-11-22T07:00:00Z", "Failed").build();
     Pod newest =
