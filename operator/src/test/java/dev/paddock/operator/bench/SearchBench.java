@@ -21,8 +21,8 @@ import java.util.Locale;
  * max(budgets) trials; the best-found regret after each budget (a prefix of the same study). Writes
  * JSON for bench/search/report.py. Run by bench/search/run.sh; not a test.
  *
- * <p>Usage: {@code SearchBench --seeds 20 --budgets 25,50,100 --out results.json [--gamma 0.25]
- * [--univariate]}
+ * <p>Usage: {@code SearchBench --seeds 20 --budgets 25,50,100 --out results.json [--gamma G]
+ * [--univariate]}: TPE at {@link TpeSettings#DEFAULTS} unless told otherwise.
  */
 public final class SearchBench {
   private SearchBench() {}
@@ -34,13 +34,14 @@ public final class SearchBench {
             .mapToInt(Integer::parseInt)
             .toArray();
     Path out = Path.of(option(args, "--out", "paddock-search.json"));
+    TpeSettings defaults = TpeSettings.DEFAULTS;
     TpeSettings tpe =
         new TpeSettings(
-            10,
-            24,
-            Double.parseDouble(option(args, "--gamma", "0.25")),
-            1.0,
-            true,
+            defaults.startupTrials(),
+            defaults.candidates(),
+            Double.parseDouble(option(args, "--gamma", Double.toString(defaults.gamma()))),
+            defaults.priorWeight(),
+            defaults.constantLiar(),
             !Arrays.asList(args).contains("--univariate"));
     int maxBudget = Arrays.stream(budgets).max().orElseThrow();
     StringBuilder json = new StringBuilder("{\n");
