@@ -76,6 +76,8 @@ def regrets(objective, optimum, sampler, budgets):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--objectives", default=",".join(OBJECTIVES))
     parser.add_argument("--budgets", default="25,50,100")
     parser.add_argument("--samplers", default=DEFAULT_SAMPLERS)
     parser.add_argument("--gamma", type=float, default=None,
@@ -88,11 +90,12 @@ def main():
     if args.gamma is not None and "optuna-tpe-matched" not in samplers:
         samplers.append("optuna-tpe-matched")
     result = {"_meta": {"optuna": optuna.__version__}}
-    for name, (objective, optimum) in OBJECTIVES.items():
+    for name in args.objectives.split(","):
+        objective, optimum = OBJECTIVES[name]
         result[name] = {}
         for sampler_name in samplers:
             per_seed = [regrets(objective, optimum, SAMPLERS[sampler_name](seed, args.gamma), budgets)
-                        for seed in range(args.seeds)]
+                        for seed in range(args.first_seed, args.first_seed + args.seeds)]
             result[name][sampler_name] = {str(b): [r[i] for r in per_seed] for i, b in enumerate(budgets)}
             print(f"{name} {sampler_name} done", file=sys.stderr)
     with open(args.out, "w") as f:
