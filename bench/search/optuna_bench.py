@@ -51,11 +51,19 @@ OBJECTIVES = {
     "mixed": (mixed, 0.0),
 }
 
+# "optuna-tpe" is TPESampler at the installed version's defaults (since 5.0: multivariate for a
+# single objective, constant liar, gamma(n) = min(ceil(0.1 n), 25), 10 start-up trials, 24 EI
+# candidates, prior weight 1, magic clip, no endpoints). "optuna-tpe-matched" (only with --gamma)
+# sets the one knob where Paddock's settings may differ: gamma(n) = min(ceil(G n), 25).
 SAMPLERS = {
-    "optuna-tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
-    "optuna-tpe-multivariate": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True),
-    "optuna-random": lambda seed: optuna.samplers.RandomSampler(seed=seed),
+    "optuna-tpe": lambda seed, gamma: optuna.samplers.TPESampler(seed=seed),
+    "optuna-tpe-matched": lambda seed, gamma: optuna.samplers.TPESampler(
+        seed=seed, gamma=lambda n: min(math.ceil(gamma * n), 25)),
+    "optuna-tpe-univariate": lambda seed, gamma: optuna.samplers.TPESampler(
+        seed=seed, multivariate=False),
+    "optuna-random": lambda seed, gamma: optuna.samplers.RandomSampler(seed=seed),
 }
+DEFAULT_SAMPLERS = "optuna-tpe,optuna-random"
 
 
 def regrets(objective, optimum, sampler, budgets):
@@ -68,18 +76,26 @@ def regrets(objective, optimum, sampler, budgets):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--objectives", default=",".join(OBJECTIVES))
     parser.add_argument("--budgets", default="25,50,100")
-    parser.add_argument("--samplers", default=",".join(SAMPLERS))
+    parser.add_argument("--samplers", default=DEFAULT_SAMPLERS)
+    parser.add_argument("--gamma", type=float, default=None,
+                        help="also run optuna-tpe-matched with gamma(n) = min(ceil(G n), 25)")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     budgets = [int(b) for b in args.budgets.split(",")]
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    result = {}
-    for name, (objective, optimum) in OBJECTIVES.items():
+    samplers = args.samplers.split(",")
+    if args.gamma is not None and "optuna-tpe-matched" not in samplers:
+        samplers.append("optuna-tpe-matched")
+    result = {"_meta": {"optuna": optuna.__version__}}
+    for name in args.objectives.split(","):
+        objective, optimum = OBJECTIVES[name]
         result[name] = {}
-        for sampler_name in args.samplers.split(","):
-            per_seed = [regrets(objective, optimum, SAMPLERS[sampler_name](seed), budgets)
-                        for seed in range(args.seeds)]
+        for sampler_name in samplers:
+            per_seed = [regrets(objective, optimum, SAMPLERS[sampler_name](seed, args.gamma), budgets)
+                        for seed in range(args.first_seed, args.first_seed + args.seeds)]
             result[name][sampler_name] = {str(b): [r[i] for r in per_seed] for i, b in enumerate(budgets)}
             print(f"{name} {sampler_name} done", file=sys.stderr)
     with open(args.out, "w") as f:

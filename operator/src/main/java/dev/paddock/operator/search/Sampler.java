@@ -164,11 +164,66 @@ public final class Sampler {
   private static Suggestion tpe(
       StudySearch search, Direction direction, TpeHistory history, long index) {
     if (history.finished() < search.tpe().startupTrials()) {
-      return new Suggestion(index, random(search, index), "startup");
+      return new Suggestion(index, startup(search, index), "startup");
     }
     TrialRandom random = TrialRandom.forTrial(search.seed(), index, TrialRandom.Purpose.TPE);
     Map<String, String> params = TpeSampler.suggest(search.tpe(), direction, history, random);
     return new Suggestion(index, params, "tpe");
+  }
+
+  /**
+   * A start-up trial of TPE: the first {@code startupTrials} indices form a Latin hypercube, so the
+   * random start covers each parameter's range evenly (each of n equal slices of its prior, in
+   * probability, holds exactly one start-up trial) instead of leaving gaps and clumps for TPE's
+   * first model to learn from. Each parameter's order of slices is a permutation drawn from the
+   * study seed alone and the position within the slice comes from the trial's own random stream, so
+   * a trial's values still depend only on (seed, index). Later indices (start-up trials that
+   * replace failed ones) are plain random draws.
+   */
+  static Map<String, String> startup(StudySearch search, long index) {
+    int n = search.tpe().startupTrials();
+    if (index < 0 || index >= n) {
+      return random(search, index);
+    }
+    TrialRandom own = TrialRandom.forTrial(search.seed(), index, TrialRandom.Purpose.RANDOM);
+    Map<String, String> result = new java.util.LinkedHashMap<>();
+    List<ParameterSpec> parameters = search.space().parameters();
+    for (int d = 0; d < parameters.size(); d++) {
+      int slice = strata(search.seed(), d, n)[(int) index];
+      result.put(
+          parameters.get(d).name(), atQuantile(parameters.get(d), (slice + own.nextDouble()) / n));
+    }
+    return result;
+  }
+
+  /** The order of the n start-up slices of parameter {@code position}: a seeded shuffle. */
+  private static int[] strata(long seed, int position, int n) {
+    TrialRandom random = TrialRandom.forTrial(seed, position, TrialRandom.Purpose.STARTUP_STRATA);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  /** The value at quantile {@code u} in [0, 1) of the parameter's prior (as {@code sample}). */
+  static String atQuantile(ParameterSpec p, double u) {
+    if (p instanceof CategoricalParameter c) {
+      return c.choices().get(Math.min(c.choices().size() - 1, (int) (u * c.choices().size())));
+    }
+    boolean log = p instanceof FloatParameter f ? f.log() : p instanceof IntParameter i && i.log();
+    if (p.gridSize() > 0 && !log) {
+      return p.gridValue(Math.min(p.gridSize() - 1, (long) (u * p.gridSize())));
+    }
+    NumericParameter numeric = (NumericParameter) p;
+    double low = numeric.modelLow();
+    return numeric.fromModel(low + u * (numeric.modelHigh() - low));
   }
 
   /** Independent draws from each parameter's prior, from the trial's own random stream. */

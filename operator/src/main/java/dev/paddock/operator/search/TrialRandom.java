@@ -16,7 +16,9 @@ public final class TrialRandom {
   public enum Purpose {
     RANDOM,
     TPE,
-    WARM_START_FILL
+    WARM_START_FILL,
+    /** The Latin-hypercube order of TPE's start-up trials, per parameter (not per trial). */
+    STARTUP_STRATA
   }
 
   private long state;

@@ -21,35 +21,43 @@ import java.util.Locale;
  * max(budgets) trials; the best-found regret after each budget (a prefix of the same study). Writes
  * JSON for bench/search/report.py. Run by bench/search/run.sh; not a test.
  *
- * <p>Usage: {@code SearchBench --seeds 20 --budgets 25,50,100 --out results.json [--gamma 0.25]
- * [--univariate]}
+ * <p>Usage: {@code SearchBench --seeds 20 --budgets 25,50,100 --out results.json [--gamma G]
+ * [--candidates N] [--univariate] [--first-seed S] [--objectives a,b]}: TPE at {@link
+ * TpeSettings#DEFAULTS} unless told otherwise.
  */
 public final class SearchBench {
   private SearchBench() {}
 
   public static void main(String[] args) throws IOException {
     int seeds = Integer.parseInt(option(args, "--seeds", "20"));
+    int firstSeed = Integer.parseInt(option(args, "--first-seed", "0"));
     int[] budgets =
         Arrays.stream(option(args, "--budgets", "25,50,100").split(","))
             .mapToInt(Integer::parseInt)
             .toArray();
     Path out = Path.of(option(args, "--out", "paddock-search.json"));
+    TpeSettings defaults = TpeSettings.DEFAULTS;
     TpeSettings tpe =
         new TpeSettings(
-            10,
-            24,
-            Double.parseDouble(option(args, "--gamma", "0.25")),
-            1.0,
-            true,
+            defaults.startupTrials(),
+            Integer.parseInt(option(args, "--candidates", Integer.toString(defaults.candidates()))),
+            Double.parseDouble(option(args, "--gamma", Double.toString(defaults.gamma()))),
+            defaults.priorWeight(),
+            defaults.constantLiar(),
             !Arrays.asList(args).contains("--univariate"));
     int maxBudget = Arrays.stream(budgets).max().orElseThrow();
     StringBuilder json = new StringBuilder("{\n");
     List<String> objectiveBlocks = new ArrayList<>();
+    List<String> only =
+        Arrays.asList(option(args, "--objectives", "branin,hartmann6,mixed").split(","));
     for (BenchObjectives objective : BenchObjectives.all()) {
+      if (!only.contains(objective.name())) {
+        continue;
+      }
       List<String> samplerBlocks = new ArrayList<>();
       for (Algorithm algorithm : List.of(Algorithm.TPE, Algorithm.RANDOM)) {
         List<double[]> perSeed = new ArrayList<>();
-        for (int seed = 0; seed < seeds; seed++) {
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
           StudySearch search = StudySearch.of(algorithm, seed, objective.space()).withTpe(tpe);
           perSeed.add(regretsAt(search, objective, maxBudget, budgets));
         }

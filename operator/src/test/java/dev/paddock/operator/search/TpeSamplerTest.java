@@ -51,38 +51,56 @@ class TpeSamplerTest {
 
   @Test
   void learnsWhichCategoryAndLogScaleRegionIsGood() {
-    StudySearch tpe = StudySearch.of(Algorithm.TPE, 3, Fixtures.mlpSpace());
-    // Best: the wide network with lr near 1e-3; maximize.
-    List<TrialObservation> trials =
-        Fixtures.run(
-            tpe,
-            Direction.MAXIMIZE,
-            60,
-            p -> {
-              double lr = Math.log10(Double.parseDouble(p.get("lr")));
-              double wide = p.get("hidden").startsWith("512") ? 0.3 : 0.0;
-              return wide - (lr + 3) * (lr + 3) * 0.1;
-            });
-    List<TrialObservation> tail = trials.subList(40, 60);
-    long wide = tail.stream().filter(t -> t.parameters().get("hidden").startsWith("512")).count();
-    long nearBestLr =
-        tail.stream()
-            .filter(
-                t -> Math.abs(Math.log10(Double.parseDouble(t.parameters().get("lr"))) + 3) < 0.75)
-            .count();
-    assertThat(wide).isGreaterThanOrEqualTo(15);
-    assertThat(nearBestLr).isGreaterThanOrEqualTo(12);
+    // Best: the wide network with lr near 1e-3; maximize. Random search puts half of the trials in
+    // each region; over six studies, TPE puts at least three quarters of trials 40-59 there.
+    long wide = 0;
+    long nearBestLr = 0;
+    for (long seed = 3; seed <= 8; seed++) {
+      StudySearch tpe = StudySearch.of(Algorithm.TPE, seed, Fixtures.mlpSpace());
+      List<TrialObservation> trials =
+          Fixtures.run(
+              tpe,
+              Direction.MAXIMIZE,
+              60,
+              p -> {
+                double lr = Math.log10(Double.parseDouble(p.get("lr")));
+                double w = p.get("hidden").startsWith("512") ? 0.3 : 0.0;
+                return w - (lr + 3) * (lr + 3) * 0.1;
+              });
+      List<TrialObservation> tail = trials.subList(40, 60);
+      wide += tail.stream().filter(t -> t.parameters().get("hidden").startsWith("512")).count();
+      nearBestLr +=
+          tail.stream()
+              .filter(
+                  t ->
+                      Math.abs(Math.log10(Double.parseDouble(t.parameters().get("lr"))) + 3) < 0.75)
+              .count();
+    }
+    assertThat(wide).isGreaterThanOrEqualTo(90);
+    assertThat(nearBestLr).isGreaterThanOrEqualTo(90);
   }
 
   @Test
-  void startupTrialsAreRandomThenTpeTakesOver() {
+  void startupTrialsFormALatinHypercubeThenTpeTakesOver() {
     StudySearch tpe = StudySearch.of(Algorithm.TPE, 9, Fixtures.square());
     List<TrialObservation> trials = Fixtures.run(tpe, Direction.MINIMIZE, 10, Fixtures::sphere);
-    StudySearch random = StudySearch.of(Algorithm.RANDOM, 9, Fixtures.square());
-    List<Suggestion> sameAsRandom = Sampler.suggest(random, Direction.MINIMIZE, List.of(), 10);
-    assertThat(trials)
-        .extracting(TrialObservation::parameters)
-        .containsExactlyElementsOf(sameAsRandom.stream().map(Suggestion::parameters).toList());
+    // Each tenth of each parameter's range holds exactly one of the ten start-up trials.
+    for (String name : List.of("x", "y")) {
+      assertThat(
+              trials.stream()
+                  .map(t -> (int) Math.floor((Double.parseDouble(t.parameters().get(name)) + 5)))
+                  .distinct()
+                  .count())
+          .as(name)
+          .isEqualTo(10);
+    }
+    // A pure function of (seed, index): the same trials again, one at a time or as a batch.
+    assertThat(Sampler.suggest(tpe, Direction.MINIMIZE, List.of(), 10))
+        .extracting(Suggestion::parameters)
+        .containsExactlyElementsOf(trials.stream().map(TrialObservation::parameters).toList());
+    assertThat(Sampler.suggest(tpe, Direction.MINIMIZE, List.of(), 10))
+        .extracting(Suggestion::origin)
+        .containsOnly("startup");
     assertThat(Sampler.suggest(tpe, Direction.MINIMIZE, trials, 1).get(0).origin())
         .isEqualTo("tpe");
   }
@@ -108,18 +126,28 @@ class TpeSamplerTest {
 
   @Test
   void importedHistoryWarmsUpTpeWithoutTakingIndices() {
-    StudySearch tpe = StudySearch.of(Algorithm.TPE, 4, Fixtures.square());
-    List<TrialObservation> other =
-        Fixtures.run(tpe.withSeed(99), Direction.MINIMIZE, 30, Fixtures::sphere);
-    List<Suggestion> next = Sampler.suggest(tpe, Direction.MINIMIZE, List.of(), other, 5);
-    assertThat(next).extracting(Suggestion::origin).containsOnly("tpe");
-    assertThat(next.get(0).index()).isZero();
-    double meanDistance =
-        next.stream()
-            .mapToDouble(s -> Math.sqrt(Fixtures.sphere(s.parameters())))
-            .average()
-            .orElseThrow();
-    assertThat(meanDistance).isLessThan(3.0); // random points average about 4.4 from the optimum
+    double tpeDistance = 0;
+    double randomDistance = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      StudySearch tpe = StudySearch.of(Algorithm.TPE, seed, Fixtures.square());
+      List<TrialObservation> other =
+          Fixtures.run(tpe.withSeed(seed + 98), Direction.MINIMIZE, 30, Fixtures::sphere);
+      List<Suggestion> next = Sampler.suggest(tpe, Direction.MINIMIZE, List.of(), other, 5);
+      assertThat(next).extracting(Suggestion::origin).containsOnly("tpe");
+      assertThat(next.get(0).index()).isZero();
+      StudySearch random = StudySearch.of(Algorithm.RANDOM, seed, Fixtures.square());
+      tpeDistance += meanDistanceToOptimum(next);
+      randomDistance +=
+          meanDistanceToOptimum(Sampler.suggest(random, Direction.MINIMIZE, List.of(), 5));
+    }
+    assertThat(tpeDistance).isLessThan(0.8 * randomDistance);
+  }
+
+  private static double meanDistanceToOptimum(List<Suggestion> suggestions) {
+    return suggestions.stream()
+        .mapToDouble(s -> Math.sqrt(Fixtures.sphere(s.parameters())))
+        .average()
+        .orElseThrow();
   }
 
   @Test

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Splits the observed trials into the "good" group (below, l(x)) and the rest (above, g(x)), as
- * Optuna's {@code _split_trials}: the best ceil(gamma * n) (at most 25) finished trials are good,
- * succeeded trials ranked before pruned ones; running trials are always counted as bad (the
- * constant liar), which pushes the next suggestion away from them.
+ * Optuna's {@code _split_trials}: of the n finished trials, the best ceil(gamma * n) (at most 25)
+ * are good, succeeded trials ranked before pruned ones; running trials are always counted as bad
+ * (the constant liar), which pushes the next suggestion away from them, and are not counted in n.
  *
  * <p>Both rankings are strict total orders (ties broken by age), so the good group is found by
  * selecting its few members rather than sorting every trial; both groups come out oldest first.
@@ -33,20 +33,19 @@ record ObservationSplit(List<double[]> below, List<double[]> above) {
       List<Observed> observed, Direction direction, double gamma, boolean constantLiar) {
     List<Observed> succeeded = new ArrayList<>();
     List<Observed> pruned = new ArrayList<>();
-    int running = 0;
     for (Observed o : observed) {
       TrialState group = group(o.trial(), constantLiar);
       if (group == TrialState.SUCCEEDED) {
         succeeded.add(o);
       } else if (group == TrialState.PRUNED) {
         pruned.add(o);
-      } else if (group == TrialState.RUNNING) {
-        running++;
       }
     }
-    int total = succeeded.size() + pruned.size() + running;
-    int belowCount = Math.min((int) Math.ceil(gamma * total), MAX_BELOW);
-    belowCount = Math.min(belowCount, succeeded.size() + pruned.size());
+    // Optuna's default gamma rule, min(ceil(gamma * n), 25), over the n finished trials: running
+    // trials (the constant liar's) join the bad group but do not grow the good one.
+    int finished = succeeded.size() + pruned.size();
+    int belowCount = Math.min((int) Math.ceil(gamma * finished), MAX_BELOW);
+    belowCount = Math.min(belowCount, finished);
     List<Observed> good = best(succeeded, belowCount, succeededOrder(direction));
     good.addAll(best(pruned, belowCount - good.size(), prunedOrder(direction)));
     good.sort(Comparator.comparingInt(Observed::age));

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A mixture with one kernel per observation plus a flat prior kernel, over some dimensions of the
  * search space (all of them in multivariate mode, one in univariate mode). Follows Optuna's {@code
- * _ParzenEstimator}: age-ramped weights, neighbour or Scott-like bandwidths, magic clipping,
- * truncated-normal kernels for numbers and smoothed one-hot kernels for choices.
+ * _ParzenEstimator} (5.x): age-ramped weights, neighbour-gap bandwidths per dimension, magic
+ * clipping, truncated-normal kernels for numbers and smoothed one-hot kernels for choices.
  */
 final class ParzenEstimator {
   private static final double LOG_SQRT_2PI = 0.5 * StrictMath.log(2 * StrictMath.PI);
@@ -37,15 +37,9 @@ final class ParzenEstimator {
   /**
    * @param observations model vectors over the whole space, oldest trial first
    * @param which the vector positions of {@code dims}
-   * @param spaceDimensions the number of parameters in the whole space (multivariate bandwidth)
    */
   ParzenEstimator(
-      List<double[]> observations,
-      int[] which,
-      List<Dimension> dims,
-      double priorWeight,
-      boolean multivariate,
-      int spaceDimensions) {
+      List<double[]> observations, int[] which, List<Dimension> dims, double priorWeight) {
     this.dims = dims;
     int n = observations.size();
     int kernels = n + 1;
@@ -69,7 +63,7 @@ final class ParzenEstimator {
         Dimension dim = dims.get(d);
         mus[d] = Arrays.copyOf(column, kernels);
         mus[d][n] = 0.5 * (dim.low() + dim.high());
-        sigmas[d] = Bandwidths.of(column, dim.low(), dim.high(), multivariate, spaceDimensions);
+        sigmas[d] = Bandwidths.of(column, dim.low(), dim.high());
         if (dim.discrete()) {
           discrete[d] = new DiscreteKernels(mus[d], sigmas[d], dim.low(), dim.high());
         } else {

@@ -86,13 +86,8 @@ public final class TpeSampler {
     for (int d : which) {
       dims.add(allDims.get(d));
     }
-    int spaceDims = allDims.size();
-    ParzenEstimator below =
-        new ParzenEstimator(
-            split.below(), which, dims, settings.priorWeight(), settings.multivariate(), spaceDims);
-    ParzenEstimator above =
-        new ParzenEstimator(
-            split.above(), which, dims, settings.priorWeight(), settings.multivariate(), spaceDims);
+    ParzenEstimator below = new ParzenEstimator(split.below(), which, dims, settings.priorWeight());
+    ParzenEstimator above = new ParzenEstimator(split.above(), which, dims, settings.priorWeight());
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < settings.candidates(); c++) {
