@@ -73,7 +73,8 @@ public final class ClusterReports implements ReportListener {
                   definition.earlyStopping(),
                   definition.objective(),
                   observation(trial, tracked),
-                  others(trial),
+                  // every trial of the run: built only when a rule compares with them
+                  () -> others(trial),
                   definition.epochs());
       if (decision.shouldStop()
           || ProgressWrites.due(tracked.written, report.epoch(), definition.epochs())) {
