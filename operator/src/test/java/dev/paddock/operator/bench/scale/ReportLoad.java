@@ -44,7 +44,8 @@ final class ReportLoad {
       double p50,
       double p99,
       double max,
-      Map<Integer, Long> statuses) {
+      Map<Integer, Long> statuses,
+      Map<String, Long> failures) {
 
     double perSecond() {
       return sent / seconds;
@@ -73,6 +74,7 @@ final class ReportLoad {
   private final AtomicLong late = new AtomicLong();
   private final AtomicLong idle = new AtomicLong();
   private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+  private final Map<String, Long> failures = new ConcurrentHashMap<>();
 
   ReportLoad(URI url, byte[] key, StudyWatch watch, String namespace, String study) {
     this.url = url;
@@ -134,6 +136,8 @@ final class ReportLoad {
                 }
                 if (failure != null) {
                   errors.incrementAndGet();
+                  Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                  failures.merge(cause.getClass().getSimpleName(), 1L, Long::sum);
                   statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
                 } else {
                   int code = response.statusCode();
@@ -221,7 +225,8 @@ final class ReportLoad {
         percentile(sorted, 0.50),
         percentile(sorted, 0.99),
         n == 0 ? Double.NaN : sorted[n - 1] / 1e6,
-        codes);
+        codes,
+        new java.util.TreeMap<>(failures));
   }
 
   private static double percentile(long[] sorted, double q) {

@@ -275,7 +275,20 @@ public final class ScaleBench {
                 + " trainers, one epoch a second each, "
                 + o.reportSeconds()
                 + " s");
+        double[] before = handlerTime(operator);
         ReportLoad.Result r = load.run(o.trainers(), Duration.ofSeconds(o.reportSeconds()));
+        double[] after = handlerTime(operator);
+        double handled = after[0] - before[0];
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "report endpoint, the operator's own timer (paddock_report_latency, the listener's"
+                    + " work after the HTTP server took the request): %.0f reports, mean %.1f ms,"
+                    + " max %.0f ms; connection failures by kind %s",
+                handled,
+                handled == 0 ? 0.0 : 1000 * (after[1] - before[1]) / handled,
+                1000 * after[2],
+                r.failures()));
         StudyWatch.sleep(2000); // the last writes' watch events
         long writes = watch.epochWrites() - writesBefore;
         String line =
@@ -357,6 +370,29 @@ public final class ScaleBench {
   }
 
   // ---------------------------------------------------------------- figures
+
+  /** The operator's report timer: count, total seconds, max seconds (0s when unreadable). */
+  private static double[] handlerTime(ChaosOperator operator) {
+    double[] out = new double[3];
+    try {
+      for (String line : operator.metrics().lines().toList()) {
+        if (line.startsWith("#")) {
+          continue;
+        }
+        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        if (line.startsWith("paddock_report_latency_seconds_count")) {
+          out[0] = value;
+        } else if (line.startsWith("paddock_report_latency_seconds_sum")) {
+          out[1] = value;
+        } else if (line.startsWith("paddock_report_latency_seconds_max")) {
+          out[2] = value;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // no figure
+    }
+    return out;
+  }
 
   private String row(
       String name,
