@@ -32,6 +32,14 @@ import java.time.Clock;
  */
 public final class PaddockOperator implements AutoCloseable {
 
+  /**
+   * Threads answering reports. A report's work is mostly waiting: on the API server when it writes
+   * the trial's progress (at most ten times per trial, {@code ProgressWrites}) or reads a study
+   * first seen. With 8, 1,000 trainers reporting every second queued behind a few slow writes on a
+   * busy API server (bench/scale).
+   */
+  static final int REPORT_THREADS = 32;
+
   private final Operator operator;
   private final ReportServer reports;
   private final HttpServer health;
@@ -113,7 +121,7 @@ public final class PaddockOperator implements AutoCloseable {
             settings.listenOn(settings.reportPort()),
             tokens,
             report -> latency.record(() -> clusterReports.onEpoch(report)),
-            8);
+            REPORT_THREADS);
     HttpServer health = health(settings.listenOn(settings.healthPort()), registry);
     operator.start();
     return new PaddockOperator(operator, reports, health, trials, leadership);

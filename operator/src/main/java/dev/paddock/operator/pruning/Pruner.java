@@ -3,6 +3,7 @@ package dev.paddock.operator.pruning;
 import dev.paddock.operator.search.Objective;
 import dev.paddock.operator.search.TrialObservation;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The entry point of early stopping: continue or stop a trial after its latest report, as a pure
@@ -24,6 +25,21 @@ public final class Pruner {
       TrialObservation trial,
       List<TrialObservation> study,
       int maxEpochs) {
+    return decide(spec, objective, trial, () -> study, maxEpochs);
+  }
+
+  /**
+   * As {@link #decide(EarlyStopping, Objective, TrialObservation, List, int)}, reading the study's
+   * trials only when a rule compares the trial with them: not when early stopping is off, before
+   * the first epoch or at the last one. The report endpoint builds that list from every trial of
+   * the study's run, thousands in a large study, on each report.
+   */
+  public static Decision decide(
+      EarlyStopping spec,
+      Objective objective,
+      TrialObservation trial,
+      Supplier<List<TrialObservation>> study,
+      int maxEpochs) {
     if (spec.algorithm() == EarlyStopping.Algorithm.NONE) {
       return Decision.proceed("early stopping is off");
     }
@@ -33,7 +49,8 @@ public final class Pruner {
     if (maxEpochs > 0 && trial.lastEpoch() >= maxEpochs) {
       return Decision.proceed("epoch " + trial.lastEpoch() + ": last epoch");
     }
-    List<TrialObservation> others = study.stream().filter(t -> t.index() != trial.index()).toList();
+    List<TrialObservation> others =
+        study.get().stream().filter(t -> t.index() != trial.index()).toList();
     return switch (spec.algorithm()) {
       case MEDIAN -> MedianStoppingRule.decide(spec, objective, trial, others);
       case ASHA -> AshaRule.decide(spec, objective, trial, others, maxEpochs);

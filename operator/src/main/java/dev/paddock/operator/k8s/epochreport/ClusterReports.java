@@ -40,6 +40,7 @@ public final class ClusterReports implements ReportListener {
   private final KubernetesClient client;
   private final TrialCache trials;
   private final Map<TrialRef, Tracked> running = new ConcurrentHashMap<>();
+  private final StudyDefinitionCache definitions = new StudyDefinitionCache(System::nanoTime);
 
   public ClusterReports(KubernetesClient client, TrialCache trials) {
     this.client = client;
@@ -56,7 +57,8 @@ public final class ClusterReports implements ReportListener {
       running.remove(report.trial());
       throw new TrialEndedException(report.trial());
     }
-    // The study is read once per running trial, not on every epoch.
+    // The study is read once per running trial, not on every epoch, and from the API server at
+    // most once per study every StudyDefinitionCache.TTL.
     Tracked tracked =
         running.computeIfAbsent(report.trial(), k -> new Tracked(definitionOf(trial, k)));
     StudyDefinition definition = tracked.definition;
@@ -73,7 +75,8 @@ public final class ClusterReports implements ReportListener {
                   definition.earlyStopping(),
                   definition.objective(),
                   observation(trial, tracked),
-                  others(trial),
+                  // every trial of the run: built only when a rule compares with them
+                  () -> others(trial),
                   definition.epochs());
       if (decision.shouldStop()
           || ProgressWrites.due(tracked.written, report.epoch(), definition.epochs())) {
@@ -114,6 +117,23 @@ public final class ClusterReports implements ReportListener {
   }
 
   private StudyDefinition definitionOf(Trial trial, TrialRef ref) {
+    String studyUid =
+        trial.getMetadata().getOwnerReferences() == null
+            ? ""
+            : trial.getMetadata().getOwnerReferences().stream()
+                .filter(o -> "TrainingStudy".equals(o.getKind()))
+                .map(o -> String.valueOf(o.getUid()))
+                .findFirst()
+                .orElse("");
+    definitions.expire();
+    return definitions.get(
+        trial.getMetadata().getNamespace(),
+        trial.getSpec().study(),
+        studyUid,
+        () -> readDefinition(trial, ref));
+  }
+
+  private StudyDefinition readDefinition(Trial trial, TrialRef ref) {
     TrainingStudy study =
         client
             .resources(TrainingStudy.class)

@@ -20,9 +20,11 @@ import java.util.Map;
  * The suite's world: a real kube-apiserver + etcd (restartable), kube-scheduler,
  * kube-controller-manager (Jobs, pod GC, garbage collector, node lifecycle), kwok playing two GPU
  * nodes whose trial pods run for a while and complete with {@code val_f1 = 1 - 4 lr}, and a real
- * MinIO as the operator's artifact store.
+ * MinIO as the operator's artifact store. bench/scale starts the same world larger ({@link
+ * #start(int, int, long, ClusterControllers.Options, int, int)}: more and bigger nodes, a wider pod
+ * CIDR, faster controllers).
  */
-final class ChaosEnv implements AutoCloseable {
+public final class ChaosEnv implements AutoCloseable {
 
   static final String BUCKET = "paddock";
   static final String STUDY = "chaos";
@@ -95,16 +97,34 @@ final class ChaosEnv implements AutoCloseable {
    * @param podMillis how long kwok runs each trial pod (it draws between this and 1.2x)
    */
   static ChaosEnv start(int trials, int parallelism, long podMillis) throws IOException {
+    return start(
+        trials, parallelism, podMillis, ClusterControllers.Options.DEFAULT, 2, GPUS_PER_NODE);
+  }
+
+  /**
+   * Starts everything, with the given controller options (pod CIDR, client QPS) and {@code nodes}
+   * kwok nodes {@code chaos-gpu-1..n} of {@code gpusPerNode} GPUs each (and 110 pods).
+   */
+  public static ChaosEnv start(
+      int trials,
+      int parallelism,
+      long podMillis,
+      ClusterControllers.Options options,
+      int nodes,
+      int gpusPerNode)
+      throws IOException {
     Path root = TestComponents.repositoryRoot();
     Path workDir = Files.createTempDirectory("paddock-chaos-");
     KubeCluster cluster = KubeCluster.start(root.resolve("crds").resolve("manifests"));
     ClusterControllers controllers =
-        ClusterControllers.start(cluster, stages(root, podMillis, workDir));
+        ClusterControllers.start(cluster, options, stages(root, podMillis, workDir));
     MinioServer minio = new MinioServer().start();
     minio.createBucket(BUCKET);
     ChaosEnv env = new ChaosEnv(cluster, controllers, minio, workDir, trials, parallelism);
-    env.addNode("chaos-gpu-1");
-    env.addNode("chaos-gpu-2");
+    for (int n = 1; n <= nodes; n++) {
+      env.controllers.addNode(
+          "chaos-gpu-" + n, Map.of("nvidia.com/gpu", String.valueOf(gpusPerNode)));
+    }
     return env;
   }
 
@@ -132,27 +152,27 @@ final class ChaosEnv implements AutoCloseable {
     controllers.addNode(name, Map.of("nvidia.com/gpu", String.valueOf(GPUS_PER_NODE)));
   }
 
-  KubeCluster cluster() {
+  public KubeCluster cluster() {
     return cluster;
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return cluster.client();
   }
 
-  MinioServer minio() {
+  public MinioServer minio() {
     return minio;
   }
 
-  Path kubeconfig() {
+  public Path kubeconfig() {
     return kubeconfig;
   }
 
-  Path workDir() {
+  public Path workDir() {
     return workDir;
   }
 
-  Path logDirectory() {
+  public Path logDirectory() {
     return controllers.logDirectory();
   }
 
@@ -187,7 +207,7 @@ final class ChaosEnv implements AutoCloseable {
         .create();
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
