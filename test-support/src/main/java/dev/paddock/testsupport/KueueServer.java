@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Kueue's controller ({@code sigs.k8s.io/kueue/cmd/kueue}, built by {@code scripts/test-env.sh})
@@ -98,7 +96,7 @@ public final class KueueServer implements AutoCloseable {
     try {
       Path workDir = Files.createTempDirectory("paddock-kueue-");
       Path certs = Files.createDirectories(workDir.resolve("certs"));
-      makeCertificates(certs);
+      LoopbackCertificates.make(certs);
       boolean placedMetricsCerts = placeMetricsCertificates(certs);
       int webhookPort = TestComponents.freePort();
       int healthPort = TestComponents.freePort();
@@ -176,67 +174,6 @@ public final class KueueServer implements AutoCloseable {
   }
 
   /**
-   * A CA, and a serving certificate for 127.0.0.1 it signs, in controller-runtime's file names
-   * ({@code tls.crt}, {@code tls.key}); the API server gets {@code ca.crt} as the CA bundle.
-   */
-  private static void makeCertificates(Path dir) {
-    Path ext;
-    try {
-      ext =
-          Files.writeString(
-              dir.resolve("serving.ext"),
-              "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"
-                  + "keyUsage=digitalSignature,keyEncipherment\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    openssl(
-        dir,
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=paddock-test-kueue-ca",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.crt");
-    openssl(
-        dir,
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-subj",
-        "/CN=127.0.0.1",
-        "-keyout",
-        "tls.key",
-        "-out",
-        "tls.csr");
-    openssl(
-        dir,
-        "x509",
-        "-req",
-        "-in",
-        "tls.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        ext.toString(),
-        "-out",
-        "tls.crt");
-  }
-
-  /**
    * Puts a certificate where Kueue insists on reading one for its metrics server ({@link
    * #METRICS_CERTS}), unless one is there; true if this call put it there (and close removes it).
    */
@@ -257,25 +194,6 @@ public final class KueueServer implements AutoCloseable {
               + " whatever its configuration says, and it cannot be written there (the tests run"
               + " as root on Linux)",
           e);
-    }
-  }
-
-  private static void openssl(Path dir, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add("openssl");
-    command.addAll(List.of(args));
-    try {
-      Process openssl =
-          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-      String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
-        throw new IllegalStateException("openssl " + String.join(" ", args) + ": " + output);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("openssl is needed for Kueue's webhook certificate", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
